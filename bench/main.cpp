@@ -1,0 +1,17 @@
+// mnemo-bench: benchmark programs. Each sub-command prints its figures and a
+// ratio against a baseline measured in the same run.
+#include <cstdio>
+#include <string_view>
+
+#include "bench/store_bench.hpp"
+
+int main(int argc, char** argv) {
+  const std::string_view cmd = argc > 1 ? argv[1] : "";
+  if (cmd == "store") return mnemo::bench::RunStoreBench(argc - 1, argv + 1);
+  std::fprintf(stderr,
+               "usage: mnemo-bench <benchmark> [options]\n\n"
+               "benchmarks:\n"
+               "  store [--entities N]   key lookup and incidence scan on the hypergraph store,\n"
+               "                         against a std::unordered_map baseline\n");
+  return cmd.empty() || cmd == "--help" ? 0 : 2;
+}

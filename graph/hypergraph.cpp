@@ -1,0 +1,563 @@
+#include "graph/hypergraph.hpp"
+
+#include <algorithm>
+
+namespace mnemo::graph {
+
+namespace {
+const std::vector<Id> kNoIds;
+
+void InsertSorted(std::vector<Id>& v, Id id) {
+  if (v.empty() || v.back() < id) v.push_back(id);
+  else v.insert(std::lower_bound(v.begin(), v.end(), id), id);
+}
+void EraseSorted(std::vector<Id>& v, Id id) {
+  auto it = std::lower_bound(v.begin(), v.end(), id);
+  if (it != v.end() && *it == id) v.erase(it);
+}
+}  // namespace
+
+Hypergraph::Hypergraph(temporal::Clock* clock) : clock_(clock) {
+  if (!clock_) {
+    owned_clock_ = std::make_unique<temporal::SystemClock>();
+    clock_ = owned_clock_.get();
+  }
+}
+
+Hypergraph::~Hypergraph() = default;
+
+// --- groups ------------------------------------------------------------------
+
+void Hypergraph::Begin() {
+  journaling_ = true;
+  undo_.clear();
+  const Id saved = next_id_;
+  undo_.push_back([this, saved] { next_id_ = saved; });
+}
+
+void Hypergraph::Commit() {
+  journaling_ = false;
+  undo_.clear();
+}
+
+void Hypergraph::Rollback() {
+  for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) (*it)();
+  undo_.clear();
+  journaling_ = false;
+}
+
+void Hypergraph::Journal(std::function<void()> undo) {
+  if (journaling_) undo_.push_back(std::move(undo));
+}
+
+Id Hypergraph::NewId() { return next_id_++; }
+
+// --- schema ------------------------------------------------------------------
+
+Status Hypergraph::DefineEntity(EntityTypeDef def) {
+  const std::string name = def.name;
+  MNEMO_RETURN_IF_ERROR(schema_.DefineEntity(std::move(def)));
+  // Existing entities of the type must satisfy the new declaration.
+  const Symbol type = names_.Intern(name);
+  Status st;
+  for (Id id : EntitiesOfType(name)) {
+    const Entity& e = entities_.at(id);
+    std::vector<std::pair<std::string, Value>> props;
+    for (const auto& [k, v] : e.properties.entries()) props.emplace_back(std::string(names_.Text(k)), v);
+    std::vector<std::string> types;
+    for (Symbol t : e.types) types.emplace_back(names_.Text(t));
+    st = CheckEntity(types, props);
+    if (!st.ok()) break;
+  }
+  if (st.ok()) {
+    Reindex(type);
+    // A declared KEY must be unique among the existing entities too.
+    for (const auto& [key, ids] : keys_[type])
+      if (ids.size() > 1) {
+        st = Status::Constraint("cannot declare KEY of " + name + ": " + std::to_string(ids.size()) +
+                                " entities share the key " + key.ToString());
+        break;
+      }
+  }
+  if (!st.ok()) {
+    schema_.Undefine(name);
+    Reindex(type);
+    return st;
+  }
+  Journal([this, name, type] {
+    schema_.Undefine(name);
+    Reindex(type);
+  });
+  return Status::OK();
+}
+
+Status Hypergraph::DefineRelation(RelationTypeDef def) {
+  const std::string name = def.name;
+  for (Id id : HyperedgesOfType(name)) {
+    (void)id;
+    return Status::SchemaViolation("relation '" + name + "' already has facts; define it before the first one");
+  }
+  MNEMO_RETURN_IF_ERROR(schema_.DefineRelation(std::move(def)));
+  Journal([this, name] { schema_.Undefine(name); });
+  return Status::OK();
+}
+
+// --- keys ----------------------------------------------------------------------
+
+std::string_view Hypergraph::KeyPropertyOf(std::string_view type) const {
+  const EntityTypeDef* def = schema_.FindEntity(type);
+  if (def && def->key()) return def->key()->name;
+  return "name";
+}
+
+Symbol Hypergraph::KeySymbolOf(Symbol type) const { return names_.Find(KeyPropertyOf(names_.Text(type))); }
+
+bool Hypergraph::IsDeclaredKey(Symbol type, Symbol property) const {
+  const EntityTypeDef* def = schema_.FindEntity(names_.Text(type));
+  return def && def->key() && names_.Text(property) == def->key()->name;
+}
+
+void Hypergraph::IndexKey(Symbol type, const Value& key, Id id) {
+  if (key.is_null()) return;
+  InsertSorted(keys_[type][key], id);
+}
+
+void Hypergraph::UnindexKey(Symbol type, const Value& key, Id id) {
+  if (key.is_null()) return;
+  auto t = keys_.find(type);
+  if (t == keys_.end()) return;
+  auto k = t->second.find(key);
+  if (k == t->second.end()) return;
+  EraseSorted(k->second, id);
+  if (k->second.empty()) t->second.erase(k);
+}
+
+void Hypergraph::Reindex(Symbol type) {
+  auto& index = keys_[type];
+  index.clear();
+  const Symbol key = KeySymbolOf(type);
+  if (key == kNoSymbol) return;
+  for (Id id : EntitiesOfType(names_.Text(type)))
+    if (const Value* v = entities_.at(id).properties.Get(key)) IndexKey(type, *v, id);
+}
+
+Status Hypergraph::CheckKeyFree(Symbol type, const Value& key, Id self) const {
+  if (key.is_null()) return Status::OK();
+  auto t = keys_.find(type);
+  if (t == keys_.end()) return Status::OK();
+  auto k = t->second.find(key);
+  if (k == t->second.end()) return Status::OK();
+  for (Id other : k->second)
+    if (other != self)
+      return Status::Constraint(std::string(names_.Text(type)) + " with key " + key.ToString() +
+                                " already exists (id " + std::to_string(other) + ")");
+  return Status::OK();
+}
+
+std::vector<Id> Hypergraph::FindByKey(std::string_view type, const Value& key) const {
+  const Symbol t = names_.Find(type);
+  auto it = keys_.find(t);
+  if (t == kNoSymbol || it == keys_.end()) return {};
+  auto k = it->second.find(key);
+  return k == it->second.end() ? std::vector<Id>{} : k->second;
+}
+
+// --- entities ------------------------------------------------------------------
+
+Status Hypergraph::CheckEntity(const std::vector<std::string>& types,
+                               const std::vector<std::pair<std::string, Value>>& props) const {
+  std::vector<std::string_view> type_views(types.begin(), types.end());
+  for (const auto& [name, value] : props)
+    MNEMO_RETURN_IF_ERROR(schema_.CheckEntityProperty(type_views, name, value));
+  for (const auto& t : types) {
+    const EntityTypeDef* def = schema_.FindEntity(t);
+    if (!def || !def->key()) continue;
+    const auto has = std::any_of(props.begin(), props.end(),
+                                 [&](const auto& kv) { return kv.first == def->key()->name && !kv.second.is_null(); });
+    if (!has)
+      return Status::SchemaViolation(t + " needs its KEY property '" + def->key()->name + "'");
+  }
+  return Status::OK();
+}
+
+Result<Id> Hypergraph::AddEntity(const EntitySpec& spec) {
+  MNEMO_RETURN_IF_ERROR(CheckEntity(spec.types, spec.properties));
+  std::vector<Symbol> types;
+  for (const auto& t : spec.types) {
+    const Symbol s = names_.Intern(t);
+    if (std::find(types.begin(), types.end(), s) == types.end()) types.push_back(s);
+  }
+  PropertyMap props;
+  for (const auto& [k, v] : spec.properties)
+    if (!v.is_null()) props.Set(names_.Intern(k), v);
+  for (Symbol t : types) {
+    const Symbol key = KeySymbolOf(t);
+    if (const Value* v = props.Get(key); v && IsDeclaredKey(t, key)) MNEMO_RETURN_IF_ERROR(CheckKeyFree(t, *v, kNoId));
+  }
+  const Id id = NewId();
+  Entity& e = entities_[id];
+  e.id = id;
+  e.types = std::move(types);
+  e.properties = std::move(props);
+  e.aliases = spec.aliases;
+  e.time.recorded_at = clock_->Now();
+  e.time.valid_from = spec.valid_from.value_or(e.time.recorded_at);
+  e.time.valid_to = spec.valid_to.value_or(temporal::kForever);
+  for (Symbol t : e.types) {
+    InsertSorted(by_type_[t], id);
+    if (const Value* v = e.properties.Get(KeySymbolOf(t))) IndexKey(t, *v, id);
+  }
+  Journal([this, id] {
+    Entity& gone = entities_.at(id);
+    for (Symbol t : gone.types) {
+      EraseSorted(by_type_[t], id);
+      if (const Value* v = gone.properties.Get(KeySymbolOf(t))) UnindexKey(t, *v, id);
+    }
+    entities_.erase(id);
+  });
+  return id;
+}
+
+const Value* Hypergraph::EntityProperty(Id id, std::string_view name) const {
+  const Entity* e = entity(id);
+  const Symbol s = names_.Find(name);
+  return e && s != kNoSymbol ? e->properties.Get(s) : nullptr;
+}
+
+Status Hypergraph::SetEntityProperty(Id id, std::string_view name, Value value) {
+  auto it = entities_.find(id);
+  if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
+  Entity& e = it->second;
+  std::vector<std::string_view> types;
+  for (Symbol t : e.types) types.push_back(names_.Text(t));
+  MNEMO_RETURN_IF_ERROR(schema_.CheckEntityProperty(types, name, value));
+  const Symbol prop = names_.Intern(name);
+  for (Symbol t : e.types)
+    if (KeySymbolOf(t) == prop && IsDeclaredKey(t, prop)) MNEMO_RETURN_IF_ERROR(CheckKeyFree(t, value, id));
+  Value old = value.is_null() ? e.properties.Erase(prop) : e.properties.Set(prop, value);
+  for (Symbol t : e.types)
+    if (KeySymbolOf(t) == prop) {
+      UnindexKey(t, old, id);
+      IndexKey(t, value, id);
+    }
+  Journal([this, id, prop, old = std::move(old), value = std::move(value)] {
+    Entity& en = entities_.at(id);
+    if (old.is_null()) en.properties.Erase(prop);
+    else en.properties.Set(prop, old);
+    for (Symbol t : en.types)
+      if (KeySymbolOf(t) == prop) {
+        UnindexKey(t, value, id);
+        IndexKey(t, old, id);
+      }
+  });
+  return Status::OK();
+}
+
+Status Hypergraph::AddEntityType(Id id, std::string_view type) {
+  auto it = entities_.find(id);
+  if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
+  Entity& e = it->second;
+  const Symbol t = names_.Intern(type);
+  if (e.HasType(t)) return Status::OK();
+  std::vector<std::string> types{std::string(type)};
+  std::vector<std::pair<std::string, Value>> props;
+  for (const auto& [k, v] : e.properties.entries()) props.emplace_back(std::string(names_.Text(k)), v);
+  MNEMO_RETURN_IF_ERROR(CheckEntity(types, props));
+  const Value* key = e.properties.Get(KeySymbolOf(t));
+  if (key && IsDeclaredKey(t, KeySymbolOf(t))) MNEMO_RETURN_IF_ERROR(CheckKeyFree(t, *key, id));
+  e.types.push_back(t);
+  InsertSorted(by_type_[t], id);
+  if (key) IndexKey(t, *key, id);
+  Journal([this, id, t] {
+    Entity& en = entities_.at(id);
+    std::erase(en.types, t);
+    EraseSorted(by_type_[t], id);
+    if (const Value* k = en.properties.Get(KeySymbolOf(t))) UnindexKey(t, *k, id);
+  });
+  return Status::OK();
+}
+
+Status Hypergraph::RemoveEntityType(Id id, std::string_view type) {
+  auto it = entities_.find(id);
+  if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
+  Entity& e = it->second;
+  const Symbol t = names_.Find(type);
+  if (t == kNoSymbol || !e.HasType(t)) return Status::OK();
+  const size_t pos = static_cast<size_t>(std::find(e.types.begin(), e.types.end(), t) - e.types.begin());
+  e.types.erase(e.types.begin() + static_cast<std::ptrdiff_t>(pos));
+  EraseSorted(by_type_[t], id);
+  if (const Value* k = e.properties.Get(KeySymbolOf(t))) UnindexKey(t, *k, id);
+  Journal([this, id, t, pos] {
+    Entity& en = entities_.at(id);
+    en.types.insert(en.types.begin() + static_cast<std::ptrdiff_t>(pos), t);
+    InsertSorted(by_type_[t], id);
+    if (const Value* k = en.properties.Get(KeySymbolOf(t))) IndexKey(t, *k, id);
+  });
+  return Status::OK();
+}
+
+Status Hypergraph::AddAlias(Id id, std::string alias) {
+  auto it = entities_.find(id);
+  if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
+  auto& aliases = it->second.aliases;
+  if (std::find(aliases.begin(), aliases.end(), alias) != aliases.end()) return Status::OK();
+  aliases.push_back(std::move(alias));
+  Journal([this, id] { entities_.at(id).aliases.pop_back(); });
+  return Status::OK();
+}
+
+Status Hypergraph::RemoveEntity(Id id, bool detach) {
+  auto it = entities_.find(id);
+  if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
+  if (!it->second.incidence.empty()) {
+    if (!detach)
+      return Status::Constraint("entity " + std::to_string(id) + " still takes part in " +
+                                std::to_string(it->second.incidence.size()) +
+                                " fact(s); use DETACH DELETE to remove them too");
+    while (!it->second.incidence.empty()) RemoveHyperedgeUnchecked(it->second.incidence.back().edge);
+  }
+  Entity gone = std::move(it->second);
+  entities_.erase(it);
+  for (Symbol t : gone.types) {
+    EraseSorted(by_type_[t], id);
+    if (const Value* v = gone.properties.Get(KeySymbolOf(t))) UnindexKey(t, *v, id);
+  }
+  Journal([this, gone = std::move(gone)]() mutable {
+    const Id gid = gone.id;
+    for (Symbol t : gone.types) {
+      InsertSorted(by_type_[t], gid);
+      if (const Value* v = gone.properties.Get(KeySymbolOf(t))) IndexKey(t, *v, gid);
+    }
+    entities_.emplace(gid, std::move(gone));
+  });
+  return Status::OK();
+}
+
+// --- hyperedges --------------------------------------------------------------------
+
+Status Hypergraph::CheckHyperedge(const HyperedgeSpec& spec) const {
+  if (spec.type.empty()) return Status::InvalidArgument("a fact needs a type");
+  if (spec.roles.empty()) return Status::SchemaViolation("fact '" + spec.type + "' binds no role");
+  for (const auto& r : spec.roles) {
+    if (r.role.empty()) return Status::SchemaViolation("fact '" + spec.type + "' has a role without a name");
+    if (r.entity != kNoId && !entity(r.entity))
+      return Status::NotFound("role '" + r.role + "' of '" + spec.type + "' names entity " +
+                              std::to_string(r.entity) + ", which does not exist");
+    if (r.entity == kNoId && !r.value.IsStorable())
+      return Status::TypeError("role '" + r.role + "' of '" + spec.type + "' cannot hold a " +
+                               std::string(Value::KindName(r.value.kind())));
+  }
+  for (const auto& [name, v] : spec.properties)
+    if (!v.IsStorable())
+      return Status::TypeError("property '" + name + "' cannot hold a " + std::string(Value::KindName(v.kind())));
+  const RelationTypeDef* def = schema_.FindRelation(spec.type);
+  if (!def) return Status::OK();
+  if (def->is_event != spec.is_event && spec.is_event)
+    return Status::SchemaViolation("'" + spec.type + "' is a RELATION, not an EVENT");
+  for (const auto& r : spec.roles) {
+    const RoleDef* role = def->FindRole(r.role);
+    if (!role)
+      return Status::SchemaViolation("'" + spec.type + "' has no role '" + r.role + "'");
+    if (role->takes_entity()) {
+      if (r.entity == kNoId)
+        return Status::SchemaViolation("role '" + r.role + "' of '" + spec.type + "' takes a " + role->entity_type +
+                                       " entity, got the value " + r.value.ToString());
+      if (role->entity_type != "ANY") {
+        const Entity* e = entity(r.entity);
+        const Symbol want = names_.Find(role->entity_type);
+        if (want == kNoSymbol || !e->HasType(want))
+          return Status::SchemaViolation("role '" + r.role + "' of '" + spec.type + "' takes a " + role->entity_type +
+                                         ", entity " + std::to_string(r.entity) + " is not one");
+      }
+    } else {
+      if (r.entity != kNoId)
+        return Status::SchemaViolation("role '" + r.role + "' of '" + spec.type + "' takes a " +
+                                       std::string(PropertyTypeName(*role->value_type)) + " value, not an entity");
+      if (!ValueFits(*role->value_type, r.value))
+        return Status::SchemaViolation("role '" + r.role + "' of '" + spec.type + "' takes a " +
+                                       std::string(PropertyTypeName(*role->value_type)) + ", got " + r.value.ToString());
+    }
+  }
+  for (const auto& role : def->roles) {
+    const auto n = std::count_if(spec.roles.begin(), spec.roles.end(), [&](auto& r) { return r.role == role.name; });
+    if (n == 0) return Status::SchemaViolation("'" + spec.type + "' needs role '" + role.name + "'");
+    if (n > 1 && role.cardinality == Cardinality::kOne)
+      return Status::SchemaViolation("role '" + role.name + "' of '" + spec.type + "' takes one participant, got " +
+                                     std::to_string(n) + " (declare it MANY to allow more)");
+  }
+  for (const auto& [name, v] : spec.properties) {
+    const PropertyDef* p = def->FindProperty(name);
+    if (p && !ValueFits(p->type, v))
+      return Status::SchemaViolation("property '" + name + "' of '" + spec.type + "' is " +
+                                     std::string(PropertyTypeName(p->type)) + ", got " + v.ToString());
+  }
+  return Status::OK();
+}
+
+Result<Id> Hypergraph::AddHyperedge(const HyperedgeSpec& spec) {
+  MNEMO_RETURN_IF_ERROR(CheckHyperedge(spec));
+  if (spec.confidence < 0 || spec.confidence > 1)
+    return Status::InvalidArgument("confidence must be between 0 and 1, got " + std::to_string(spec.confidence));
+  for (Id ep : spec.provenance)
+    if (!episode(ep)) return Status::NotFound("episode " + std::to_string(ep) + " does not exist");
+  const Id id = NewId();
+  Hyperedge& h = hyperedges_[id];
+  h.id = id;
+  h.type = names_.Intern(spec.type);
+  h.is_event = spec.is_event;
+  for (const auto& r : spec.roles) h.roles.push_back({names_.Intern(r.role), r.entity, r.value});
+  for (const auto& [k, v] : spec.properties)
+    if (!v.is_null()) h.properties.Set(names_.Intern(k), v);
+  h.time.recorded_at = clock_->Now();
+  h.time.valid_from = spec.valid_from.value_or(h.time.recorded_at);
+  h.time.valid_to = spec.valid_to.value_or(temporal::kForever);
+  h.provenance = spec.provenance;
+  h.confidence = spec.confidence;
+  for (const auto& r : h.roles)
+    if (r.is_entity()) entities_.at(r.entity).incidence.push_back({id, h.type, r.role});
+  InsertSorted(edges_by_type_[h.type], id);
+  Journal([this, id] {
+    const Hyperedge& gone = hyperedges_.at(id);
+    for (const auto& r : gone.roles)
+      if (r.is_entity()) EraseIncidence(r.entity, id);
+    EraseSorted(edges_by_type_[gone.type], id);
+    hyperedges_.erase(id);
+  });
+  return id;
+}
+
+void Hypergraph::EraseIncidence(Id entity_id, Id edge) {
+  auto it = entities_.find(entity_id);
+  if (it == entities_.end()) return;
+  std::erase_if(it->second.incidence, [edge](const Incidence& inc) { return inc.edge == edge; });
+}
+
+void Hypergraph::RemoveHyperedgeUnchecked(Id id) {
+  auto it = hyperedges_.find(id);
+  Hyperedge gone = std::move(it->second);
+  hyperedges_.erase(it);
+  // Remember where each incidence line stood, to put it back in place on undo.
+  std::vector<std::pair<Id, std::vector<std::pair<size_t, Incidence>>>> positions;
+  for (const auto& r : gone.roles) {
+    if (!r.is_entity()) continue;
+    if (std::any_of(positions.begin(), positions.end(), [&](auto& p) { return p.first == r.entity; })) continue;
+    auto& inc = entities_.at(r.entity).incidence;
+    std::vector<std::pair<size_t, Incidence>> lines;
+    for (size_t i = 0; i < inc.size(); ++i)
+      if (inc[i].edge == id) lines.emplace_back(i, inc[i]);
+    positions.emplace_back(r.entity, std::move(lines));
+    EraseIncidence(r.entity, id);
+  }
+  EraseSorted(edges_by_type_[gone.type], id);
+  Journal([this, gone = std::move(gone), positions = std::move(positions)]() mutable {
+    for (auto& [ent, lines] : positions) {
+      auto& inc = entities_.at(ent).incidence;
+      for (auto& [pos, line] : lines) inc.insert(inc.begin() + static_cast<std::ptrdiff_t>(pos), line);
+    }
+    InsertSorted(edges_by_type_[gone.type], gone.id);
+    hyperedges_.emplace(gone.id, std::move(gone));
+  });
+}
+
+Status Hypergraph::RemoveHyperedge(Id id) {
+  if (!hyperedge(id)) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
+  RemoveHyperedgeUnchecked(id);
+  return Status::OK();
+}
+
+Status Hypergraph::SetHyperedgeProperty(Id id, std::string_view name, Value value) {
+  auto it = hyperedges_.find(id);
+  if (it == hyperedges_.end()) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
+  if (!value.IsStorable())
+    return Status::TypeError("property '" + std::string(name) + "' cannot hold a " +
+                             std::string(Value::KindName(value.kind())));
+  if (const RelationTypeDef* def = schema_.FindRelation(names_.Text(it->second.type))) {
+    const PropertyDef* p = def->FindProperty(name);
+    if (p && !ValueFits(p->type, value))
+      return Status::SchemaViolation("property '" + std::string(name) + "' of '" + def->name + "' is " +
+                                     std::string(PropertyTypeName(p->type)) + ", got " + value.ToString());
+  }
+  const Symbol prop = names_.Intern(name);
+  Value old = value.is_null() ? it->second.properties.Erase(prop) : it->second.properties.Set(prop, value);
+  Journal([this, id, prop, old = std::move(old)] {
+    auto& props = hyperedges_.at(id).properties;
+    if (old.is_null()) props.Erase(prop);
+    else props.Set(prop, old);
+  });
+  return Status::OK();
+}
+
+// --- episodes ------------------------------------------------------------------------
+
+Result<Id> Hypergraph::AddEpisode(const EpisodeSpec& spec) {
+  if (spec.trust < 0 || spec.trust > 1)
+    return Status::InvalidArgument("trust must be between 0 and 1, got " + std::to_string(spec.trust));
+  if (spec.speaker != kNoId && !entity(spec.speaker))
+    return Status::NotFound("speaker entity " + std::to_string(spec.speaker) + " does not exist");
+  for (Id a : spec.about)
+    if (!entity(a)) return Status::NotFound("entity " + std::to_string(a) + " does not exist");
+  const Id id = NewId();
+  Episode& ep = episodes_[id];
+  ep.id = id;
+  ep.text = spec.text;
+  ep.timeline.recorded_at = clock_->Now();
+  ep.time = spec.time.value_or(ep.timeline.recorded_at);
+  ep.timeline.valid_from = ep.time;
+  ep.speaker = spec.speaker;
+  ep.session = spec.session.empty() ? kNoSymbol : names_.Intern(spec.session);
+  ep.source = spec.source.empty() ? kNoSymbol : names_.Intern(spec.source);
+  ep.trust = spec.trust;
+  ep.about = spec.about;
+  ep.embedding = spec.embedding;
+  Journal([this, id] { episodes_.erase(id); });
+  return id;
+}
+
+Status Hypergraph::RemoveEpisode(Id id) {
+  auto it = episodes_.find(id);
+  if (it == episodes_.end()) return Status::NotFound("episode " + std::to_string(id) + " does not exist");
+  Episode gone = std::move(it->second);
+  episodes_.erase(it);
+  Journal([this, gone = std::move(gone)]() mutable { episodes_.emplace(gone.id, std::move(gone)); });
+  return Status::OK();
+}
+
+// --- reads ---------------------------------------------------------------------------
+
+RecordKind Hypergraph::KindOf(Id id) const {
+  if (entities_.count(id)) return RecordKind::kEntity;
+  if (hyperedges_.count(id)) return RecordKind::kHyperedge;
+  if (episodes_.count(id)) return RecordKind::kEpisode;
+  return RecordKind::kNone;
+}
+
+const Entity* Hypergraph::entity(Id id) const {
+  auto it = entities_.find(id);
+  return it == entities_.end() ? nullptr : &it->second;
+}
+const Hyperedge* Hypergraph::hyperedge(Id id) const {
+  auto it = hyperedges_.find(id);
+  return it == hyperedges_.end() ? nullptr : &it->second;
+}
+const Episode* Hypergraph::episode(Id id) const {
+  auto it = episodes_.find(id);
+  return it == episodes_.end() ? nullptr : &it->second;
+}
+
+const std::vector<Id>& Hypergraph::EntitiesOfType(std::string_view type) const {
+  const Symbol t = names_.Find(type);
+  auto it = by_type_.find(t);
+  return t == kNoSymbol || it == by_type_.end() ? kNoIds : it->second;
+}
+
+const std::vector<Id>& Hypergraph::HyperedgesOfType(std::string_view type) const {
+  const Symbol t = names_.Find(type);
+  auto it = edges_by_type_.find(t);
+  return t == kNoSymbol || it == edges_by_type_.end() ? kNoIds : it->second;
+}
+
+StoreCounts Hypergraph::counts() const {
+  return {entities_.size(), hyperedges_.size(), episodes_.size(), names_.size()};
+}
+
+}  // namespace mnemo::graph

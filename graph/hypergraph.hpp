@@ -1,0 +1,189 @@
+// Hypergraph: the store of entities, hyperedges (facts and events) and episodes.
+//
+// Contract
+//  - Ids are stable 64-bit numbers from one counter shared by all record
+//    kinds; they are never reused (a rolled-back write gives its ids back).
+//  - Every write is checked against the Schema first and changes nothing when
+//    it fails. Writes made between Begin() and Commit() can be undone as a
+//    whole with Rollback(): that is how a statement is made atomic.
+//  - Incidence lists give, for any entity, the hyperedges binding it, with
+//    their type and role, in O(degree); removing a hyperedge or an entity
+//    leaves no dangling incidence.
+//  - Keys: for every type t of an entity, the value of t's key property (the
+//    declared KEY, or `name` for an undeclared type) indexes the entity under
+//    (t, value). Declared KEYs are unique and required; `name` is neither.
+//  - Transaction time comes from the Clock given at construction: each write
+//    is stamped `recorded_at = clock.Now()`; valid time defaults to
+//    [recorded_at, forever).
+// Thread-safety: none inside; callers serialise writers and exclude readers
+// during writes (engine::Database does).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.hpp"
+#include "graph/interner.hpp"
+#include "graph/records.hpp"
+#include "graph/schema.hpp"
+#include "temporal/clock.hpp"
+
+namespace mnemo::graph {
+
+struct EntitySpec {
+  std::vector<std::string> types;
+  std::vector<std::pair<std::string, Value>> properties;
+  std::vector<std::string> aliases;
+  std::optional<temporal::Timestamp> valid_from, valid_to;
+};
+
+struct RoleSpec {
+  std::string role;
+  Id entity = kNoId;  // bind this entity, or
+  Value value;        // this value when entity == kNoId
+};
+
+struct HyperedgeSpec {
+  std::string type;
+  bool is_event = false;
+  std::vector<RoleSpec> roles;
+  std::vector<std::pair<std::string, Value>> properties;
+  std::optional<temporal::Timestamp> valid_from, valid_to;
+  std::vector<Id> provenance;
+  double confidence = 1.0;
+};
+
+struct EpisodeSpec {
+  std::string text;
+  std::optional<temporal::Timestamp> time;  // default: now
+  Id speaker = kNoId;
+  std::string session;
+  std::string source;
+  double trust = 1.0;
+  std::vector<Id> about;
+  std::vector<float> embedding;
+};
+
+struct StoreCounts {
+  size_t entities = 0, hyperedges = 0, episodes = 0, symbols = 0;
+};
+
+class Hypergraph {
+ public:
+  // `clock` may be null: a SystemClock is used. A non-null clock must outlive the store.
+  explicit Hypergraph(temporal::Clock* clock = nullptr);
+  ~Hypergraph();
+  Hypergraph(const Hypergraph&) = delete;
+  Hypergraph& operator=(const Hypergraph&) = delete;
+
+  Interner& names() { return names_; }
+  const Interner& names() const { return names_; }
+  const Schema& schema() const { return schema_; }
+  temporal::Clock& clock() { return *clock_; }
+
+  // --- atomic groups of writes ---------------------------------------------
+  // Begin() opens a group (groups do not nest); Commit() keeps its writes,
+  // Rollback() undoes them in reverse order, ids included.
+  void Begin();
+  void Commit();
+  void Rollback();
+  bool in_group() const { return journaling_; }
+
+  // --- schema ----------------------------------------------------------------
+  // Declaring a type checks the records that already carry it.
+  Status DefineEntity(EntityTypeDef def);
+  Status DefineRelation(RelationTypeDef def);
+
+  // --- entities --------------------------------------------------------------
+  Result<Id> AddEntity(const EntitySpec& spec);
+  // Sets a property; a null value removes it. Errors: NotFound, SchemaViolation,
+  // Constraint (duplicate KEY).
+  Status SetEntityProperty(Id id, std::string_view name, Value value);
+  Status AddEntityType(Id id, std::string_view type);
+  Status RemoveEntityType(Id id, std::string_view type);
+  Status AddAlias(Id id, std::string alias);
+  // Without `detach`, an entity that still takes part in a hyperedge is a
+  // Constraint error; with it, those hyperedges are removed first.
+  Status RemoveEntity(Id id, bool detach);
+
+  // --- hyperedges -------------------------------------------------------------
+  Result<Id> AddHyperedge(const HyperedgeSpec& spec);
+  Status SetHyperedgeProperty(Id id, std::string_view name, Value value);
+  Status RemoveHyperedge(Id id);
+
+  // --- episodes ---------------------------------------------------------------
+  Result<Id> AddEpisode(const EpisodeSpec& spec);
+  Status RemoveEpisode(Id id);
+
+  // --- reads ------------------------------------------------------------------
+  RecordKind KindOf(Id id) const;
+  const Entity* entity(Id id) const;
+  const Hyperedge* hyperedge(Id id) const;
+  const Episode* episode(Id id) const;
+
+  // The entities indexed under (type, key value), lowest id first.
+  std::vector<Id> FindByKey(std::string_view type, const Value& key) const;
+  // The key property of a type: its declared KEY, else "name".
+  std::string_view KeyPropertyOf(std::string_view type) const;
+  // Entities carrying `type`, in id order (empty when none / unknown type).
+  const std::vector<Id>& EntitiesOfType(std::string_view type) const;
+  // Hyperedges of `type`, in id order.
+  const std::vector<Id>& HyperedgesOfType(std::string_view type) const;
+  const std::map<Id, Entity>& entities() const { return entities_; }
+  const std::map<Id, Hyperedge>& hyperedges() const { return hyperedges_; }
+  const std::map<Id, Episode>& episodes() const { return episodes_; }
+
+  // Calls f(const Incidence&) for each incidence of `entity` whose type and
+  // role match (kNoSymbol matches any). O(degree).
+  template <typename F>
+  void ForEachIncidence(Id entity_id, Symbol type, Symbol role, F&& f) const {
+    const Entity* e = entity(entity_id);
+    if (!e) return;
+    for (const Incidence& inc : e->incidence)
+      if ((type == kNoSymbol || inc.type == type) && (role == kNoSymbol || inc.role == role)) f(inc);
+  }
+  // Property lookup by name without interning (nullptr when absent).
+  const Value* EntityProperty(Id id, std::string_view name) const;
+
+  StoreCounts counts() const;
+  Id next_id() const { return next_id_; }
+
+ private:
+  using KeyIndex = std::unordered_map<Value, std::vector<Id>, ValueHash, ValueEquivalent>;
+
+  Id NewId();
+  void Journal(std::function<void()> undo);
+  Status CheckEntity(const std::vector<std::string>& types,
+                     const std::vector<std::pair<std::string, Value>>& props) const;
+  Status CheckHyperedge(const HyperedgeSpec& spec) const;
+  Status CheckKeyFree(Symbol type, const Value& key, Id self) const;
+  bool IsDeclaredKey(Symbol type, Symbol property) const;
+  Symbol KeySymbolOf(Symbol type) const;
+  void IndexKey(Symbol type, const Value& key, Id id);
+  void UnindexKey(Symbol type, const Value& key, Id id);
+  void EraseIncidence(Id entity, Id edge);
+  void RemoveHyperedgeUnchecked(Id id);
+  void Reindex(Symbol type);
+
+  temporal::Clock* clock_;
+  std::unique_ptr<temporal::Clock> owned_clock_;
+  Interner names_;
+  Schema schema_;
+  Id next_id_ = 1;
+  std::map<Id, Entity> entities_;
+  std::map<Id, Hyperedge> hyperedges_;
+  std::map<Id, Episode> episodes_;
+  std::unordered_map<Symbol, std::vector<Id>> by_type_;       // entity type -> ids
+  std::unordered_map<Symbol, std::vector<Id>> edges_by_type_;  // hyperedge type -> ids
+  std::unordered_map<Symbol, KeyIndex> keys_;                  // entity type -> key -> ids
+
+  bool journaling_ = false;
+  std::vector<std::function<void()>> undo_;
+};
+
+}  // namespace mnemo::graph
