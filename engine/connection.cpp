@@ -2,6 +2,10 @@
 
 #include <mutex>
 
+#include "engine/database.hpp"
+#include "engine/executor.hpp"
+#include "lang/parser.hpp"
+
 namespace mnemo {
 
 const graph::Hypergraph& Connection::store() const { return db_->store_; }
@@ -73,6 +77,61 @@ Status Connection::Remove(graph::Id id, bool detach) {
     }
     return Status::NotFound("no record has id " + std::to_string(id));
   });
+}
+
+}  // namespace mnemo
+
+// --- the language ---------------------------------------------------------------
+
+namespace mnemo {
+
+namespace {
+// Runs one statement under the right lock.
+Result<QueryResult> RunStatement(graph::Hypergraph& g, std::shared_mutex& mutex, const lang::Statement& s,
+                                 const engine::Params& params) {
+  engine::Executor executor(g, params);
+  if (engine::Executor::IsReadOnly(s)) {
+    std::shared_lock lock(mutex);
+    return executor.Execute(s);
+  }
+  std::unique_lock lock(mutex);
+  return executor.Execute(s);
+}
+}  // namespace
+
+Result<QueryResult> Connection::Query(std::string_view text, const engine::Params& params) {
+  MNEMO_ASSIGN_OR_RETURN(lang::Script script, lang::Parse(text));
+  if (script.statements.empty()) return QueryResult{};
+  QueryResult last;
+  for (const auto& s : script.statements) {
+    MNEMO_ASSIGN_OR_RETURN(last, RunStatement(db_->store_, db_->mutex_, s, params));
+  }
+  return last;
+}
+
+std::vector<StatementOutcome> Connection::Run(std::string_view script_text, const engine::Params& params) {
+  std::vector<StatementOutcome> outcomes;
+  auto parsed = lang::Parse(script_text);
+  if (!parsed.ok()) {
+    StatementOutcome failed;
+    failed.text = std::string(script_text);
+    failed.status = parsed.status();
+    failed.line = parsed.status().line();
+    failed.column = parsed.status().column();
+    outcomes.push_back(std::move(failed));
+    return outcomes;
+  }
+  for (const auto& s : parsed->statements) {
+    StatementOutcome out;
+    out.text = std::string(script_text.substr(s.offset, s.length));
+    out.line = s.line;
+    out.column = s.column;
+    auto r = RunStatement(db_->store_, db_->mutex_, s, params);
+    if (r.ok()) out.result = std::move(r).value();
+    else out.status = r.status();
+    outcomes.push_back(std::move(out));
+  }
+  return outcomes;
 }
 
 }  // namespace mnemo

@@ -15,15 +15,34 @@
 #include <utility>
 
 #include "base/status.hpp"
+#include "engine/query_result.hpp"
+#include "engine/row.hpp"
 #include "graph/hypergraph.hpp"
 
 namespace mnemo {
 
 class Database;
 
+// The outcome of one statement of a script.
+struct StatementOutcome {
+  std::string text;  // the statement as written
+  int line = 0, column = 0;  // where it starts in the script
+  Status status;     // OK, or why it failed (positions are script-relative)
+  QueryResult result;
+};
+
 class Connection {
  public:
   explicit Connection(Database* db) : db_(db) {}
+
+  // --- the language ---------------------------------------------------------------
+  // Parses and runs every statement of `text` in order; each statement is
+  // atomic (a failed one changes nothing) and the run stops at the first
+  // failure. Returns the last statement's result, or the first error.
+  Result<QueryResult> Query(std::string_view text, const engine::Params& params = {});
+  // Runs every statement of a script, going on after failures; one outcome
+  // per statement. A script that does not parse yields one failed outcome.
+  std::vector<StatementOutcome> Run(std::string_view script, const engine::Params& params = {});
 
   // --- schema (errors: SchemaViolation for a clash or bad declaration) ---------
   Status DefineEntity(graph::EntityTypeDef def);

@@ -13,7 +13,9 @@
 //  - Pattern predicates and pattern comprehensions ask the PatternSource.
 #pragma once
 
+#include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include "base/status.hpp"
 #include "engine/graph_view.hpp"
@@ -50,10 +52,14 @@ class Evaluator {
   const GraphView& view() const { return view_; }
 
  private:
+  struct Walker;      // the recursive evaluation (evaluator.cpp)
+  struct RegexCache;  // compiled =~ patterns, by pattern text
+
   const GraphView& view_;
   const Params& params_;
   temporal::Timestamp statement_time_;
   PatternSource* patterns_;
+  std::shared_ptr<RegexCache> regex_cache_;
 };
 
 // Whether `name` (any case) is an aggregate function.

@@ -16,7 +16,7 @@ bool GraphView::HyperedgeVisible(const graph::Hyperedge& h) const {
   if (h.forgotten || !h.time.VisibleAt(as_of_, known_at_)) return false;
   for (const auto& r : h.roles)
     if (r.is_entity()) {
-      const graph::Entity* e = g_.entity(r.entity);
+      const graph::Entity* e = g_->entity(r.entity);
       if (!e || !EntityVisible(*e)) return false;
     }
   return true;
@@ -25,26 +25,26 @@ bool GraphView::HyperedgeVisible(const graph::Hyperedge& h) const {
 bool GraphView::IsBinary(const graph::Hyperedge& h) { return h.EntityArity() == 2; }
 
 bool GraphView::NodeExists(Id id) const {
-  if (const graph::Entity* e = g_.entity(id)) return EntityVisible(*e);
-  if (const graph::Hyperedge* h = g_.hyperedge(id)) return !IsBinary(*h) && HyperedgeVisible(*h);
+  if (const graph::Entity* e = g_->entity(id)) return EntityVisible(*e);
+  if (const graph::Hyperedge* h = g_->hyperedge(id)) return !IsBinary(*h) && HyperedgeVisible(*h);
   return false;
 }
 
 std::vector<std::string> GraphView::NodeLabels(Id id) const {
   std::vector<std::string> out;
-  if (const graph::Entity* e = g_.entity(id)) {
-    for (graph::Symbol t : e->types) out.emplace_back(g_.names().Text(t));
-  } else if (const graph::Hyperedge* h = g_.hyperedge(id)) {
-    out.emplace_back(g_.names().Text(h->type));
+  if (const graph::Entity* e = g_->entity(id)) {
+    for (graph::Symbol t : e->types) out.emplace_back(g_->names().Text(t));
+  } else if (const graph::Hyperedge* h = g_->hyperedge(id)) {
+    out.emplace_back(g_->names().Text(h->type));
   }
   return out;
 }
 
 bool GraphView::NodeHasLabel(Id id, std::string_view label) const {
-  const graph::Symbol s = g_.names().Find(label);
+  const graph::Symbol s = g_->names().Find(label);
   if (s == graph::kNoSymbol) return false;
-  if (const graph::Entity* e = g_.entity(id)) return e->HasType(s);
-  if (const graph::Hyperedge* h = g_.hyperedge(id)) return h->type == s;
+  if (const graph::Entity* e = g_->entity(id)) return e->HasType(s);
+  if (const graph::Hyperedge* h = g_->hyperedge(id)) return h->type == s;
   return false;
 }
 
@@ -68,29 +68,29 @@ graph::Map HyperedgeProperties(const graph::Hypergraph& g, const graph::Hyperedg
 }  // namespace
 
 Value GraphView::NodeProperty(Id id, std::string_view key) const {
-  if (g_.entity(id)) {
-    const Value* v = g_.EntityProperty(id, key);
+  if (g_->entity(id)) {
+    const Value* v = g_->EntityProperty(id, key);
     return v ? *v : Value();
   }
-  if (const graph::Hyperedge* h = g_.hyperedge(id)) return HyperedgeProperty(g_, *h, key);
+  if (const graph::Hyperedge* h = g_->hyperedge(id)) return HyperedgeProperty(*g_, *h, key);
   return Value();
 }
 
 graph::Map GraphView::NodeProperties(Id id) const {
-  if (const graph::Entity* e = g_.entity(id)) {
+  if (const graph::Entity* e = g_->entity(id)) {
     graph::Map m;
-    for (const auto& [k, v] : e->properties.entries()) m.emplace_back(std::string(g_.names().Text(k)), v);
+    for (const auto& [k, v] : e->properties.entries()) m.emplace_back(std::string(g_->names().Text(k)), v);
     return Value(std::move(m)).as_map();
   }
-  if (const graph::Hyperedge* h = g_.hyperedge(id)) return HyperedgeProperties(g_, *h);
+  if (const graph::Hyperedge* h = g_->hyperedge(id)) return HyperedgeProperties(*g_, *h);
   return {};
 }
 
 std::vector<Id> GraphView::AllNodes() const {
   std::vector<Id> out;
-  for (const auto& [id, e] : g_.entities())
+  for (const auto& [id, e] : g_->entities())
     if (EntityVisible(e)) out.push_back(id);
-  for (const auto& [id, h] : g_.hyperedges())
+  for (const auto& [id, h] : g_->hyperedges())
     if (!IsBinary(h) && HyperedgeVisible(h)) out.push_back(id);
   std::sort(out.begin(), out.end());
   return out;
@@ -98,10 +98,10 @@ std::vector<Id> GraphView::AllNodes() const {
 
 std::vector<Id> GraphView::NodesWithLabel(std::string_view label) const {
   std::vector<Id> out;
-  for (Id id : g_.EntitiesOfType(label))
-    if (EntityVisible(*g_.entity(id))) out.push_back(id);
-  for (Id id : g_.HyperedgesOfType(label)) {
-    const graph::Hyperedge& h = *g_.hyperedge(id);
+  for (Id id : g_->EntitiesOfType(label))
+    if (EntityVisible(*g_->entity(id))) out.push_back(id);
+  for (Id id : g_->HyperedgesOfType(label)) {
+    const graph::Hyperedge& h = *g_->hyperedge(id);
     if (!IsBinary(h) && HyperedgeVisible(h)) out.push_back(id);
   }
   std::sort(out.begin(), out.end());
@@ -109,29 +109,29 @@ std::vector<Id> GraphView::NodesWithLabel(std::string_view label) const {
 }
 
 bool GraphView::RelExists(RelRef r) const {
-  const graph::Hyperedge* h = g_.hyperedge(r.edge);
+  const graph::Hyperedge* h = g_->hyperedge(r.edge);
   if (!h || !HyperedgeVisible(*h)) return false;
   if (r.role < 0) return IsBinary(*h);
   return !IsBinary(*h) && static_cast<size_t>(r.role) < h->roles.size() && h->roles[r.role].is_entity();
 }
 
 std::string GraphView::RelType(RelRef r) const {
-  const graph::Hyperedge* h = g_.hyperedge(r.edge);
+  const graph::Hyperedge* h = g_->hyperedge(r.edge);
   if (!h) return "";
-  if (r.role < 0) return std::string(g_.names().Text(h->type));
-  return std::string(g_.names().Text(h->roles[r.role].role));
+  if (r.role < 0) return std::string(g_->names().Text(h->type));
+  return std::string(g_->names().Text(h->roles[r.role].role));
 }
 
 Value GraphView::RelProperty(RelRef r, std::string_view key) const {
-  const graph::Hyperedge* h = g_.hyperedge(r.edge);
+  const graph::Hyperedge* h = g_->hyperedge(r.edge);
   if (!h || r.role >= 0) return Value();
-  return HyperedgeProperty(g_, *h, key);
+  return HyperedgeProperty(*g_, *h, key);
 }
 
 graph::Map GraphView::RelProperties(RelRef r) const {
-  const graph::Hyperedge* h = g_.hyperedge(r.edge);
+  const graph::Hyperedge* h = g_->hyperedge(r.edge);
   if (!h || r.role >= 0) return {};
-  return HyperedgeProperties(g_, *h);
+  return HyperedgeProperties(*g_, *h);
 }
 
 namespace {
@@ -146,13 +146,13 @@ std::pair<Id, Id> BinaryEnds(const graph::Hyperedge& h) {
 }  // namespace
 
 Id GraphView::RelStart(RelRef r) const {
-  const graph::Hyperedge* h = g_.hyperedge(r.edge);
+  const graph::Hyperedge* h = g_->hyperedge(r.edge);
   if (!h) return graph::kNoId;
   return r.role < 0 ? BinaryEnds(*h).first : h->id;
 }
 
 Id GraphView::RelEnd(RelRef r) const {
-  const graph::Hyperedge* h = g_.hyperedge(r.edge);
+  const graph::Hyperedge* h = g_->hyperedge(r.edge);
   if (!h) return graph::kNoId;
   return r.role < 0 ? BinaryEnds(*h).second : h->roles[r.role].entity;
 }
@@ -164,16 +164,16 @@ bool GraphView::TypeMatches(std::string_view type, const std::vector<std::string
 void GraphView::CollectRels(Id node, Direction dir, const std::vector<std::string>& types,
                             std::vector<std::pair<RelRef, Id>>& out) const {
   const bool want_out = dir != Direction::kIncoming, want_in = dir != Direction::kOutgoing;
-  if (const graph::Entity* e = g_.entity(node)) {
+  if (const graph::Entity* e = g_->entity(node)) {
     if (!EntityVisible(*e)) return;
     Id last_edge = graph::kNoId;
     for (const graph::Incidence& inc : e->incidence) {
       if (inc.edge == last_edge) continue;  // one pass per hyperedge (self-loops have two lines)
       last_edge = inc.edge;
-      const graph::Hyperedge& h = *g_.hyperedge(inc.edge);
+      const graph::Hyperedge& h = *g_->hyperedge(inc.edge);
       if (!HyperedgeVisible(h)) continue;
       if (IsBinary(h)) {
-        if (!TypeMatches(g_.names().Text(h.type), types)) continue;
+        if (!TypeMatches(g_->names().Text(h.type), types)) continue;
         const auto [start, end] = BinaryEnds(h);
         const RelRef r{h.id, -1};
         if (start == node && want_out) out.emplace_back(r, end);
@@ -182,16 +182,16 @@ void GraphView::CollectRels(Id node, Direction dir, const std::vector<std::strin
       } else if (want_in) {
         // Role links point from the hyperedge's node to this participant.
         for (size_t i = 0; i < h.roles.size(); ++i)
-          if (h.roles[i].entity == node && TypeMatches(g_.names().Text(h.roles[i].role), types))
+          if (h.roles[i].entity == node && TypeMatches(g_->names().Text(h.roles[i].role), types))
             out.emplace_back(RelRef{h.id, static_cast<int32_t>(i)}, h.id);
       }
     }
     return;
   }
-  const graph::Hyperedge* h = g_.hyperedge(node);
+  const graph::Hyperedge* h = g_->hyperedge(node);
   if (!h || IsBinary(*h) || !HyperedgeVisible(*h) || !want_out) return;
   for (size_t i = 0; i < h->roles.size(); ++i)
-    if (h->roles[i].is_entity() && TypeMatches(g_.names().Text(h->roles[i].role), types))
+    if (h->roles[i].is_entity() && TypeMatches(g_->names().Text(h->roles[i].role), types))
       out.emplace_back(RelRef{h->id, static_cast<int32_t>(i)}, h->roles[i].entity);
 }
 

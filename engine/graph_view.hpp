@@ -32,9 +32,9 @@ enum class Direction : uint8_t { kOutgoing, kIncoming, kBoth };
 class GraphView {
  public:
   GraphView(const graph::Hypergraph& g, temporal::Timestamp as_of, temporal::Timestamp known_at)
-      : g_(g), as_of_(as_of), known_at_(known_at) {}
+      : g_(&g), as_of_(as_of), known_at_(known_at) {}
 
-  const graph::Hypergraph& store() const { return g_; }
+  const graph::Hypergraph& store() const { return *g_; }
   temporal::Timestamp as_of() const { return as_of_; }
   temporal::Timestamp known_at() const { return known_at_; }
 
@@ -75,7 +75,7 @@ class GraphView {
   void CollectRels(graph::Id node, Direction dir, const std::vector<std::string>& types,
                    std::vector<std::pair<graph::RelRef, graph::Id>>& out) const;
 
-  const graph::Hypergraph& g_;
+  const graph::Hypergraph* g_;
   temporal::Timestamp as_of_;
   temporal::Timestamp known_at_;
 };

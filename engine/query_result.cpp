@@ -9,6 +9,7 @@ std::vector<std::pair<std::string, int64_t>> QueryStats::NonZero() const {
       {"relationships_created", relationships_created},
       {"relationships_deleted", relationships_deleted},
       {"properties_set", properties_set},
+      {"properties_removed", properties_removed},
       {"labels_added", labels_added},
       {"labels_removed", labels_removed},
       {"episodes_created", episodes_created},

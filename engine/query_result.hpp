@@ -22,7 +22,8 @@ struct QueryStats {
   int64_t nodes_deleted = 0;
   int64_t relationships_created = 0;
   int64_t relationships_deleted = 0;
-  int64_t properties_set = 0;
+  int64_t properties_set = 0;      // values written (a replaced value also counts as removed)
+  int64_t properties_removed = 0;  // values removed, by REMOVE, SET to null, replacement or deletion
   int64_t labels_added = 0;
   int64_t labels_removed = 0;
   int64_t episodes_created = 0;

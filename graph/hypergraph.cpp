@@ -28,8 +28,9 @@ Hypergraph::~Hypergraph() = default;
 
 // --- groups ------------------------------------------------------------------
 
-void Hypergraph::Begin() {
+void Hypergraph::Begin(std::optional<temporal::Timestamp> at) {
   journaling_ = true;
+  group_time_ = at;
   undo_.clear();
   const Id saved = next_id_;
   undo_.push_back([this, saved] { next_id_ = saved; });
@@ -37,6 +38,7 @@ void Hypergraph::Begin() {
 
 void Hypergraph::Commit() {
   journaling_ = false;
+  group_time_.reset();
   undo_.clear();
 }
 
@@ -44,6 +46,7 @@ void Hypergraph::Rollback() {
   for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) (*it)();
   undo_.clear();
   journaling_ = false;
+  group_time_.reset();
 }
 
 void Hypergraph::Journal(std::function<void()> undo) {
@@ -51,6 +54,8 @@ void Hypergraph::Journal(std::function<void()> undo) {
 }
 
 Id Hypergraph::NewId() { return next_id_++; }
+
+temporal::Timestamp Hypergraph::StampTime() { return group_time_ ? *group_time_ : clock_->Now(); }
 
 // --- schema ------------------------------------------------------------------
 
@@ -200,7 +205,7 @@ Result<Id> Hypergraph::AddEntity(const EntitySpec& spec) {
   e.types = std::move(types);
   e.properties = std::move(props);
   e.aliases = spec.aliases;
-  e.time.recorded_at = clock_->Now();
+  e.time.recorded_at = StampTime();
   e.time.valid_from = spec.valid_from.value_or(e.time.recorded_at);
   e.time.valid_to = spec.valid_to.value_or(temporal::kForever);
   for (Symbol t : e.types) {
@@ -408,7 +413,7 @@ Result<Id> Hypergraph::AddHyperedge(const HyperedgeSpec& spec) {
   for (const auto& r : spec.roles) h.roles.push_back({names_.Intern(r.role), r.entity, r.value});
   for (const auto& [k, v] : spec.properties)
     if (!v.is_null()) h.properties.Set(names_.Intern(k), v);
-  h.time.recorded_at = clock_->Now();
+  h.time.recorded_at = StampTime();
   h.time.valid_from = spec.valid_from.value_or(h.time.recorded_at);
   h.time.valid_to = spec.valid_to.value_or(temporal::kForever);
   h.provenance = spec.provenance;
@@ -500,7 +505,7 @@ Result<Id> Hypergraph::AddEpisode(const EpisodeSpec& spec) {
   Episode& ep = episodes_[id];
   ep.id = id;
   ep.text = spec.text;
-  ep.timeline.recorded_at = clock_->Now();
+  ep.timeline.recorded_at = StampTime();
   ep.time = spec.time.value_or(ep.timeline.recorded_at);
   ep.timeline.valid_from = ep.time;
   ep.speaker = spec.speaker;
@@ -519,6 +524,68 @@ Status Hypergraph::RemoveEpisode(Id id) {
   Episode gone = std::move(it->second);
   episodes_.erase(it);
   Journal([this, gone = std::move(gone)]() mutable { episodes_.emplace(gone.id, std::move(gone)); });
+  return Status::OK();
+}
+
+// --- lifecycle ------------------------------------------------------------------------
+
+Status Hypergraph::RetractHyperedge(Id id, temporal::Timestamp when) {
+  auto it = hyperedges_.find(id);
+  if (it == hyperedges_.end()) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
+  if (it->second.time.retracted_at != temporal::kForever)
+    return Status::InvalidArgument("fact " + std::to_string(id) + " is already retracted");
+  it->second.time.retracted_at = when;
+  Journal([this, id] { hyperedges_.at(id).time.retracted_at = temporal::kForever; });
+  return Status::OK();
+}
+
+Status Hypergraph::AddProvenance(Id id, const std::vector<Id>& episodes) {
+  auto it = hyperedges_.find(id);
+  if (it == hyperedges_.end()) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
+  for (Id ep : episodes)
+    if (!episode(ep)) return Status::NotFound("episode " + std::to_string(ep) + " does not exist");
+  const std::vector<Id> before = it->second.provenance;
+  for (Id ep : episodes)
+    if (std::find(it->second.provenance.begin(), it->second.provenance.end(), ep) == it->second.provenance.end())
+      it->second.provenance.push_back(ep);
+  Journal([this, id, before] { hyperedges_.at(id).provenance = before; });
+  return Status::OK();
+}
+
+Status Hypergraph::SetForgotten(Id id, bool archived) {
+  bool* flag = nullptr;
+  if (auto e = entities_.find(id); e != entities_.end()) flag = &e->second.forgotten;
+  else if (auto h = hyperedges_.find(id); h != hyperedges_.end()) flag = &h->second.forgotten;
+  else if (auto ep = episodes_.find(id); ep != episodes_.end()) flag = &ep->second.forgotten;
+  if (!flag) return Status::NotFound("no record has id " + std::to_string(id));
+  const bool before = *flag;
+  *flag = archived;
+  Journal([this, id, before] {
+    if (auto e = entities_.find(id); e != entities_.end()) e->second.forgotten = before;
+    else if (auto h = hyperedges_.find(id); h != hyperedges_.end()) h->second.forgotten = before;
+    else episodes_.at(id).forgotten = before;
+  });
+  return Status::OK();
+}
+
+Status Hypergraph::Purge(Id id, temporal::Timestamp when) {
+  const RecordKind kind = KindOf(id);
+  switch (kind) {
+    case RecordKind::kEntity: MNEMO_RETURN_IF_ERROR(RemoveEntity(id, /*detach=*/true)); break;
+    case RecordKind::kHyperedge: MNEMO_RETURN_IF_ERROR(RemoveHyperedge(id)); break;
+    case RecordKind::kEpisode:
+      for (auto& [hid, h] : hyperedges_) {
+        if (std::find(h.provenance.begin(), h.provenance.end(), id) == h.provenance.end()) continue;
+        const std::vector<Id> before = h.provenance;
+        std::erase(h.provenance, id);
+        Journal([this, hid = hid, before] { hyperedges_.at(hid).provenance = before; });
+      }
+      MNEMO_RETURN_IF_ERROR(RemoveEpisode(id));
+      break;
+    case RecordKind::kNone: return Status::NotFound("no record has id " + std::to_string(id));
+  }
+  tombstones_.push_back({id, kind, when});
+  Journal([this] { tombstones_.pop_back(); });
   return Status::OK();
 }
 

@@ -88,8 +88,10 @@ class Hypergraph {
 
   // --- atomic groups of writes ---------------------------------------------
   // Begin() opens a group (groups do not nest); Commit() keeps its writes,
-  // Rollback() undoes them in reverse order, ids included.
-  void Begin();
+  // Rollback() undoes them in reverse order, ids included. When `at` is
+  // given, every write of the group is stamped with that one transaction
+  // time (a statement happens at one instant); otherwise each write asks the clock.
+  void Begin(std::optional<temporal::Timestamp> at = std::nullopt);
   void Commit();
   void Rollback();
   bool in_group() const { return journaling_; }
@@ -116,9 +118,29 @@ class Hypergraph {
   Status SetHyperedgeProperty(Id id, std::string_view name, Value value);
   Status RemoveHyperedge(Id id);
 
+  // Ends the transaction time of a fact at `when` (RETRACT): history keeps it.
+  // Errors: NotFound; InvalidArgument when it is already retracted.
+  Status RetractHyperedge(Id id, temporal::Timestamp when);
+  // Adds episodes to a fact's provenance (duplicates are skipped).
+  Status AddProvenance(Id id, const std::vector<Id>& episodes);
+
   // --- episodes ---------------------------------------------------------------
   Result<Id> AddEpisode(const EpisodeSpec& spec);
   Status RemoveEpisode(Id id);
+
+  // --- lifecycle ----------------------------------------------------------------
+  // FORGET (archived = true) hides a record of any kind from reads; RESTORE
+  // (archived = false) brings it back. Errors: NotFound.
+  Status SetForgotten(Id id, bool archived);
+  // PURGE: erases a record for good (an entity with its facts; an episode
+  // also from every fact's provenance) and leaves a tombstone.
+  Status Purge(Id id, temporal::Timestamp when);
+  struct Tombstone {
+    Id id = kNoId;
+    RecordKind kind = RecordKind::kNone;
+    temporal::Timestamp purged_at = 0;
+  };
+  const std::vector<Tombstone>& tombstones() const { return tombstones_; }
 
   // --- reads ------------------------------------------------------------------
   RecordKind KindOf(Id id) const;
@@ -157,6 +179,7 @@ class Hypergraph {
   using KeyIndex = std::unordered_map<Value, std::vector<Id>, ValueHash, ValueEquivalent>;
 
   Id NewId();
+  temporal::Timestamp StampTime();
   void Journal(std::function<void()> undo);
   Status CheckEntity(const std::vector<std::string>& types,
                      const std::vector<std::pair<std::string, Value>>& props) const;
@@ -182,7 +205,10 @@ class Hypergraph {
   std::unordered_map<Symbol, std::vector<Id>> edges_by_type_;  // hyperedge type -> ids
   std::unordered_map<Symbol, KeyIndex> keys_;                  // entity type -> key -> ids
 
+  std::vector<Tombstone> tombstones_;
+
   bool journaling_ = false;
+  std::optional<temporal::Timestamp> group_time_;
   std::vector<std::function<void()>> undo_;
 };
 

@@ -1,0 +1,36 @@
+// ExecContext: what every part of one statement's execution shares — the
+// store, the time-sliced view of it, parameters, the evaluator and the
+// side-effect counters.
+#pragma once
+
+#include <unordered_set>
+
+#include "engine/evaluator.hpp"
+#include "engine/graph_view.hpp"
+#include "engine/query_result.hpp"
+#include "engine/row.hpp"
+#include "graph/hypergraph.hpp"
+
+namespace mnemo::engine {
+
+struct ExecContext {
+  ExecContext(graph::Hypergraph& store, const Params& parameters, temporal::Timestamp now,
+              temporal::Timestamp as_of, temporal::Timestamp known_at, PatternSource* patterns)
+      : g(store), params(parameters), statement_time(now), view(store, as_of, known_at),
+        eval(view, parameters, now, patterns) {}
+
+  graph::Hypergraph& g;
+  const Params& params;
+  temporal::Timestamp statement_time;
+  GraphView view;
+  Evaluator eval;
+  QueryStats stats;
+  std::vector<std::string> notices;
+  // Elements deleted by this statement (reading their properties is an error).
+  std::unordered_set<graph::Id> deleted;
+};
+
+// Evaluates `e` with no row (constants, parameters, functions of them).
+Result<graph::Value> EvalConstant(ExecContext& ctx, const lang::Expr& e);
+
+}  // namespace mnemo::engine

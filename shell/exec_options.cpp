@@ -1,0 +1,36 @@
+#include "shell/exec_options.hpp"
+
+#include "shell/format/json_value.hpp"
+
+namespace mnemo::shell {
+
+void AddExecOptions(CLI::App& app, ExecOptions& options) {
+  app.add_option("--db", options.db,
+                 "A durable memory directory (not supported yet); without it the memory\n"
+                 "lives in the process and is gone at exit")
+      ->type_name("DIR");
+  app.add_option("-f,--format", options.format, "Output format (default: table)")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("-p,--param", options.params,
+                 "Parameter $NAME (repeatable). VALUE is JSON: 42, 1.5, true, null,\n"
+                 "[1,2], {\"a\":1}, '\"text\"'; anything else is a plain string")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false);
+  app.add_flag("--no-timer", options.no_timer, "Table format: do not print the time of each statement");
+}
+
+Result<engine::Params> ParseParams(const std::vector<std::string>& specs) {
+  engine::Params params;
+  for (const std::string& spec : specs) {
+    const size_t eq = spec.find('=');
+    if (eq == std::string::npos) return Status::InvalidArgument("--param expects NAME=VALUE, got '" + spec + "'");
+    std::string name = spec.substr(0, eq);
+    if (!name.empty() && name[0] == '$') name.erase(0, 1);
+    if (name.empty()) return Status::InvalidArgument("--param '" + spec + "' has no name before '='");
+    params[name] = ParseParamValue(std::string_view(spec).substr(eq + 1));
+  }
+  return params;
+}
+
+}  // namespace mnemo::shell
