@@ -31,13 +31,14 @@ build: configure
 	@cmake --build $(BUILD_DIR) -j$(JOBS)
 
 demo: build
-	@$(BUILD_DIR)/samples/quickstart
+	@$(BUILD_DIR)/mnemo run samples/quickstart.mq
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 
 bench: build
 	@$(BUILD_DIR)/mnemo-bench store --entities 100000
+	@$(BUILD_DIR)/mnemo-bench query --entities 100000
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -3,15 +3,19 @@
 #include <cstdio>
 #include <string_view>
 
+#include "bench/query_bench.hpp"
 #include "bench/store_bench.hpp"
 
 int main(int argc, char** argv) {
   const std::string_view cmd = argc > 1 ? argv[1] : "";
   if (cmd == "store") return mnemo::bench::RunStoreBench(argc - 1, argv + 1);
+  if (cmd == "query") return mnemo::bench::RunQueryBench(argc - 1, argv + 1);
   std::fprintf(stderr,
                "usage: mnemo-bench <benchmark> [options]\n\n"
                "benchmarks:\n"
                "  store [--entities N]   key lookup and incidence scan on the hypergraph store,\n"
-               "                         against a std::unordered_map baseline\n");
+               "                         against a std::unordered_map baseline\n"
+               "  query [--entities N]   parse+bind+execute of a key lookup and a 2-hop MATCH,\n"
+               "                         against the same work through the C++ store API\n");
   return cmd.empty() || cmd == "--help" ? 0 : 2;
 }
