@@ -10,7 +10,7 @@ namespace mnemo::engine {
 
 namespace {
 
-enum class Kind { kNode, kRel, kRelList, kPath, kValue, kAny };
+enum class Kind { kNode, kRel, kRelList, kPath, kList, kValue, kAny };
 
 const char* KindName(Kind k) {
   switch (k) {
@@ -18,6 +18,7 @@ const char* KindName(Kind k) {
     case Kind::kRel: return "a relationship";
     case Kind::kRelList: return "a list of relationships";
     case Kind::kPath: return "a path";
+    case Kind::kList: return "a list";
     case Kind::kValue: return "a value";
     case Kind::kAny: return "an expression";
   }
@@ -56,6 +57,7 @@ class QueryBinder {
   // A variable already bound as `have` is used as `want`.
   Status Expect(const std::string& name, Kind have, Kind want, int line, int col) {
     if (have == want || have == Kind::kAny) return Status::OK();
+    if (have == Kind::kList && want == Kind::kRelList) return Status::OK();  // a list of relationships
     return Error("VariableTypeConflict", "`" + name + "` is " + KindName(have) + ", used as " + KindName(want), line, col);
   }
 
@@ -68,6 +70,7 @@ class QueryBinder {
       case lang::ExprKind::kNull: case lang::ExprKind::kParameter: case lang::ExprKind::kProperty:
       case lang::ExprKind::kFunctionCall: case lang::ExprKind::kIndex: case lang::ExprKind::kCase:
         return Kind::kAny;
+      case lang::ExprKind::kList: return Kind::kList;
       default: return Kind::kValue;
     }
   }
@@ -228,7 +231,9 @@ class QueryBinder {
     // ORDER BY sees the projected names and, without aggregation, the inputs.
     Vars order_scope = vars_;
     for (const auto& [k, v] : next) order_scope[k] = v;
-    for (const auto& s : p.order_by) MNEMO_RETURN_IF_ERROR(CheckExpr(*s.expr, order_scope, true));
+    bool aggregating = false;
+    for (const auto& item : p.items) aggregating |= ContainsAggregate(*item.expr);
+    for (const auto& s : p.order_by) MNEMO_RETURN_IF_ERROR(CheckExpr(*s.expr, order_scope, aggregating));
     for (const lang::Expr* e : {p.skip.get(), p.limit.get()}) {
       if (!e) continue;
       Vars none;

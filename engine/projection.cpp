@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "engine/expr_equality.hpp"
 #include "engine/query_runner.hpp"
 
 namespace mnemo::engine {
@@ -70,6 +71,8 @@ Status Project(ExecContext& ctx, const lang::Projection& proj, Scope& scope, std
 
   std::vector<Row> projected;   // one per output row, sized out_scope
   std::vector<Row> originals;   // the input row each projected row came from (for ORDER BY)
+  std::vector<const lang::Expr*> calls;           // aggregate calls of the items
+  std::vector<std::vector<Value>> group_values;   // per output row: the value of each call
   if (!aggregating) {
     for (const Row& row : rows) {
       Row out(out_scope.size());
@@ -85,7 +88,6 @@ Status Project(ExecContext& ctx, const lang::Projection& proj, Scope& scope, std
     }
   } else {
     // Group by the values of the non-aggregate items.
-    std::vector<const lang::Expr*> calls;
     for (const auto& item : items)
       if (item.aggregate) CollectAggregates(*item.expr, calls);
     struct Group {
@@ -129,9 +131,12 @@ Status Project(ExecContext& ctx, const lang::Projection& proj, Scope& scope, std
     }
     for (const Group& g : groups) {
       AggregateValues values;
+      std::vector<Value> finished;
       for (size_t c = 0; c < calls.size(); ++c) {
         MNEMO_ASSIGN_OR_RETURN(values[calls[c]], g.aggs[c].Finish());
+        finished.push_back(values[calls[c]]);
       }
+      group_values.push_back(std::move(finished));
       Row out(out_scope.size());
       for (size_t i = 0; i < items.size(); ++i) {
         if (!items[i].expr) { out[out_slot[i]] = g.representative[items[i].slot]; continue; }
@@ -145,20 +150,38 @@ Status Project(ExecContext& ctx, const lang::Projection& proj, Scope& scope, std
   if (proj.distinct) {
     std::unordered_map<Row, bool, RowHash, RowEq> seen;
     std::vector<Row> kept, kept_orig;
+    std::vector<std::vector<Value>> kept_values;
     for (size_t i = 0; i < projected.size(); ++i)
       if (seen.emplace(projected[i], true).second) {
         kept.push_back(std::move(projected[i]));
         kept_orig.push_back(std::move(originals[i]));
+        if (aggregating) kept_values.push_back(std::move(group_values[i]));
       }
     projected = std::move(kept);
     originals = std::move(kept_orig);
+    group_values = std::move(kept_values);
   }
 
   if (!proj.order_by.empty()) {
-    // Sort keys see the projected columns first, then (without aggregation
-    // or DISTINCT) the variables of the input.
+    // Sort keys see the projected columns first, then (without DISTINCT)
+    // the variables of the input — with aggregation, those of the group's
+    // first row, and aggregate calls that repeat one of the items' calls.
     Scope sort_scope = out_scope;
-    const bool see_inputs = !aggregating && !proj.distinct;
+    const bool see_inputs = !proj.distinct;
+    std::vector<std::pair<const lang::Expr*, size_t>> sort_calls;  // (call in ORDER BY, index in `calls`)
+    if (aggregating)
+      for (const auto& sort : proj.order_by) {
+        std::vector<const lang::Expr*> in_sort;
+        CollectAggregates(*sort.expr, in_sort);
+        for (const auto* call : in_sort) {
+          size_t match = calls.size();
+          for (size_t c = 0; c < calls.size() && match == calls.size(); ++c)
+            if (SameExpr(*call, *calls[c])) match = c;
+          if (match == calls.size())
+            return Status::BindError("ORDER BY may only repeat aggregates of the projection", call->line, call->column);
+          sort_calls.emplace_back(call, match);
+        }
+      }
     if (see_inputs)
       for (const auto& n : scope.names()) sort_scope.Add(n);
     std::vector<std::pair<std::vector<Value>, size_t>> keyed;
@@ -170,9 +193,11 @@ Status Project(ExecContext& ctx, const lang::Projection& proj, Scope& scope, std
           const int s = sort_scope.Find(scope.names()[i]);
           if (static_cast<size_t>(s) >= out_scope.size()) env[s] = originals[r][i];
         }
+      AggregateValues values;
+      for (const auto& [call, c] : sort_calls) values[call] = group_values[r][c];
       std::vector<Value> keys;
       for (const auto& sort : proj.order_by) {
-        MNEMO_ASSIGN_OR_RETURN(Value k, ctx.eval.Eval(*sort.expr, sort_scope, env));
+        MNEMO_ASSIGN_OR_RETURN(Value k, ctx.eval.Eval(*sort.expr, sort_scope, env, aggregating ? &values : nullptr));
         keys.push_back(std::move(k));
       }
       keyed.emplace_back(std::move(keys), r);

@@ -303,11 +303,15 @@ struct function_call
 
 // ---- pattern predicates: (a)-[:R]->(b) inside an expression
 
-// Skips a balanced `{...}` (strings, backquotes and comments inside are
-// honoured) without building anything. Used only inside pattern_ahead.
-struct balanced_braces {
-  using rule_t = balanced_braces;
-  using subs_t = empty_list;
+// Scans a `{...}` block (strings, backquotes and comments inside are
+// honoured) without building anything; used only inside pattern_ahead.
+struct brace_scan {
+  // Braces nested deeper than the parser's expression depth limit cannot
+  // parse either way; the scan stops there instead of rescanning the rest of
+  // the input at every nesting level.
+  static constexpr size_t kMaxBraceDepth = 300;
+
+  enum class Outcome { kBalanced, kTooDeep, kUnbalanced };
 
   // `--` followed by `(` or `>` is a relationship (as in rel_start), not a comment.
   static bool IsRelationshipDashes(const char* p, const char* end) {
@@ -317,11 +321,9 @@ struct balanced_braces {
     return p < end && (*p == '(' || *p == '>');
   }
 
-  template <typename ParseInput>
-  static bool match(ParseInput& in) {
-    const char* const begin = in.current();
-    const char* const end = in.end();
-    if (begin == end || *begin != '{') return false;
+  // Scans from `begin` (a '{'); on kBalanced, *stop is just past the matching '}'.
+  static Outcome Scan(const char* const begin, const char* const end, const char** stop) {
+    if (begin == end || *begin != '{') return Outcome::kUnbalanced;
     size_t depth = 0;
     for (const char* p = begin; p < end; ++p) {
       const char c = *p;
@@ -329,25 +331,52 @@ struct balanced_braces {
         for (++p; p < end && *p != c; ++p) {
           if (*p == '\\' && c != '`') ++p;
         }
-        if (p >= end) return false;
+        if (p >= end) return Outcome::kUnbalanced;
       } else if (c == '/' && p + 1 < end && p[1] == '*') {
         for (p += 2; p + 1 < end && !(p[0] == '*' && p[1] == '/'); ++p) {
         }
-        if (p + 1 >= end) return false;
+        if (p + 1 >= end) return Outcome::kUnbalanced;
         ++p;
       } else if ((c == '/' || c == '-') && p + 1 < end && p[1] == c && !IsRelationshipDashes(p, end)) {
         while (p < end && *p != '\n') ++p;
-        if (p >= end) return false;
+        if (p >= end) return Outcome::kUnbalanced;
       } else if (c == '{') {
-        ++depth;
+        if (++depth > kMaxBraceDepth) return Outcome::kTooDeep;
       } else if (c == '}') {
         if (--depth == 0) {
-          in.bump(static_cast<size_t>(p + 1 - begin));
-          return true;
+          *stop = p + 1;
+          return Outcome::kBalanced;
         }
       }
     }
-    return false;
+    return Outcome::kUnbalanced;
+  }
+};
+
+// Skips a balanced `{...}`.
+struct balanced_braces {
+  using rule_t = balanced_braces;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    const char* stop = nullptr;
+    if (brace_scan::Scan(in.current(), in.end(), &stop) != brace_scan::Outcome::kBalanced) return false;
+    in.bump(static_cast<size_t>(stop - in.current()));
+    return true;
+  }
+};
+
+// Succeeds, consuming nothing, on a `{` whose braces nest too deeply to parse:
+// pattern_ahead then says "pattern" and the parse fails with the depth error.
+struct braces_too_deep {
+  using rule_t = braces_too_deep;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    const char* stop = nullptr;
+    return brace_scan::Scan(in.current(), in.end(), &stop) == brace_scan::Outcome::kTooDeep;
   }
 };
 
@@ -362,7 +391,8 @@ struct rel_start
 struct lookahead_labels : plus<ws_nd, one<':'>, ws_nd, symbolic_name> {};
 struct pattern_ahead
     : seq<one<'('>, ws_nd, opt<variable_name>, opt<lookahead_labels>, ws_nd,
-          opt<sor<balanced_braces, seq<one<'$'>, parameter_name>>>, ws_nd, one<')'>, ws_nd, rel_start> {};
+          sor<braces_too_deep,
+              seq<opt<sor<balanced_braces, seq<one<'$'>, parameter_name>>>, ws_nd, one<')'>, ws_nd, rel_start>>> {};
 struct pattern_predicate_body : seq<node_pattern, pattern_element_tail> {};
 struct pattern_predicate : seq<at<pattern_ahead>, must<pattern_predicate_body>> {};
 
@@ -726,7 +756,9 @@ struct script : seq<opt<byte_order_mark>, ws, star<sor<one<';'>, statement>, ws>
 }  // namespace mnemo::lang::grammar
 
 namespace tao::pegtl {
-// balanced_braces always consumes when it succeeds.
+// balanced_braces always consumes when it succeeds; braces_too_deep never does.
 template <typename Name>
 struct analyze_traits<Name, mnemo::lang::grammar::balanced_braces> : analyze_any_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, mnemo::lang::grammar::braces_too_deep> : analyze_opt_traits<> {};
 }  // namespace tao::pegtl

@@ -59,7 +59,7 @@ TEST_CASE("query test files parse into blocks", "[queries]") {
   auto blocks = ParseQueryFile(fixed);
   INFO(blocks.status().ToString());
   REQUIRE(blocks.ok());
-  REQUIRE(blocks->size() == 7);
+  REQUIRE(blocks->size() == 8);
   const auto& b = *blocks;
 
   CHECK(b[0].kind == Block::Kind::kStatementOk);
@@ -84,6 +84,8 @@ TEST_CASE("query test files parse into blocks", "[queries]") {
   CHECK_FALSE(b[6].rowsort);
   CHECK_FALSE(b[6].header);
   CHECK(b[6].rows == std::vector<std::string>{"0"});
+  CHECK(b[7].kind == Block::Kind::kQuery);
+  CHECK(b[7].rows.empty());
 }
 
 TEST_CASE("an empty expected result and a trailing query parse", "[queries]") {

@@ -128,7 +128,7 @@ TEST_CASE("json: nodes, relationships, role links and paths", "[cli]") {
       R"("relationships":[{"id":10,"type":"lives_in","start":1,"end":2,"properties":{"since":2020}}]})");
 }
 
-TEST_CASE("--param values are JSON, else strings", "[cli]") {
+TEST_CASE("param values are JSON, else strings", "[cli]") {
   CHECK(shell::ParseParamValue("42").kind() == Value::Kind::kInt);
   CHECK(shell::ParseParamValue("42").as_int() == 42);
   CHECK(shell::ParseParamValue("-1.5e3").as_float() == -1500.0);
