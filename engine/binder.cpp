@@ -1,9 +1,11 @@
 #include "engine/binder.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
 #include "engine/evaluator.hpp"
+#include "engine/expr_equality.hpp"
 #include "engine/functions.hpp"
 
 namespace mnemo::engine {
@@ -220,7 +222,14 @@ class QueryBinder {
   Status BindProjection(const lang::Projection& p, bool is_with) {
     Vars next;
     if (p.star) next = vars_;
+    std::vector<std::string> columns;
     for (const auto& item : p.items) {
+      const std::string column = item.alias.empty() ? item.text : item.alias;
+      for (const auto& c : columns)
+        if (c == column)
+          return Error("ColumnNameConflict", "two columns are named `" + column + "`", item.expr->line,
+                       item.expr->column);
+      columns.push_back(column);
       MNEMO_RETURN_IF_ERROR(Check(item.expr.get(), /*allow_aggregates=*/true));
       if (is_with && item.alias.empty() && item.expr->kind != lang::ExprKind::kVariable)
         return Error("NoExpressionAlias", "an expression in WITH needs an alias (AS name)", item.expr->line,
@@ -228,12 +237,18 @@ class QueryBinder {
       const std::string name = item.alias.empty() ? item.text : item.alias;
       next[name] = KindOf(*item.expr);
     }
-    // ORDER BY sees the projected names and, without aggregation, the inputs.
-    Vars order_scope = vars_;
-    for (const auto& [k, v] : next) order_scope[k] = v;
+    // ORDER BY sees the projected names and, without aggregation or DISTINCT,
+    // the inputs; with them, an input only through an item's own expression.
     bool aggregating = false;
     for (const auto& item : p.items) aggregating |= ContainsAggregate(*item.expr);
-    for (const auto& s : p.order_by) MNEMO_RETURN_IF_ERROR(CheckExpr(*s.expr, order_scope, aggregating));
+    Vars order_scope = aggregating || p.distinct ? Vars{} : vars_;
+    for (const auto& [k, v] : next) order_scope[k] = v;
+    for (const auto& s : p.order_by) {
+      const bool repeats_item = std::any_of(p.items.begin(), p.items.end(),
+                                            [&](const auto& item) { return SameExpr(*s.expr, *item.expr); });
+      if (repeats_item) continue;
+      MNEMO_RETURN_IF_ERROR(CheckExpr(*s.expr, order_scope, aggregating));
+    }
     for (const lang::Expr* e : {p.skip.get(), p.limit.get()}) {
       if (!e) continue;
       Vars none;

@@ -22,7 +22,7 @@ bool GraphView::HyperedgeVisible(const graph::Hyperedge& h) const {
   return true;
 }
 
-bool GraphView::IsBinary(const graph::Hyperedge& h) { return h.EntityArity() == 2; }
+bool GraphView::IsBinary(const graph::Hyperedge& h) { return !h.is_event && h.EntityArity() == 2; }
 
 bool GraphView::NodeExists(Id id) const {
   if (const graph::Entity* e = g_->entity(id)) return EntityVisible(*e);
@@ -167,13 +167,13 @@ void GraphView::CollectRels(Id node, Direction dir, const std::vector<std::strin
   if (const graph::Entity* e = g_->entity(node)) {
     if (!EntityVisible(*e)) return;
     Id last_edge = graph::kNoId;
-    for (const graph::Incidence& inc : e->incidence) {
-      if (inc.edge == last_edge) continue;  // one pass per hyperedge (self-loops have two lines)
+    auto lines = [&](const graph::Incidence& inc) {
+      if (inc.edge == last_edge) return;  // one pass per hyperedge (self-loops have two lines)
       last_edge = inc.edge;
       const graph::Hyperedge& h = *g_->hyperedge(inc.edge);
-      if (!HyperedgeVisible(h)) continue;
+      if (!HyperedgeVisible(h)) return;
       if (IsBinary(h)) {
-        if (!TypeMatches(g_->names().Text(h.type), types)) continue;
+        if (!TypeMatches(g_->names().Text(h.type), types)) return;
         const auto [start, end] = BinaryEnds(h);
         const RelRef r{h.id, -1};
         if (start == node && want_out) out.emplace_back(r, end);
@@ -185,7 +185,10 @@ void GraphView::CollectRels(Id node, Direction dir, const std::vector<std::strin
           if (h.roles[i].entity == node && TypeMatches(g_->names().Text(h.roles[i].role), types))
             out.emplace_back(RelRef{h.id, static_cast<int32_t>(i)}, h.id);
       }
-    }
+    };
+    for (const graph::Incidence& inc : e->incidence) lines(inc);
+    if (!current_)
+      for (const graph::Incidence& inc : e->past_incidence) lines(inc);
     return;
   }
   const graph::Hyperedge* h = g_->hyperedge(node);

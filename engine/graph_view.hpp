@@ -2,8 +2,10 @@
 // point of valid time and transaction time.
 //
 //  - Nodes are entities and the hyperedges that are not binary. A hyperedge
-//    is binary when it binds exactly two entity roles; it is then a
-//    relationship from its first entity role to its second.
+//    is binary when it is a fact (not an event) binding exactly two entity
+//    roles; it is then a relationship from its first entity role to its
+//    second. Events are always nodes, whatever their number of participants,
+//    so that one query finds every Trip.
 //  - A non-binary hyperedge (arity 1, 3, 4, ...) is a node labelled with its
 //    type; each entity role is a relationship named after the role, from the
 //    hyperedge's node to the participant: RelRef{edge, role index}.
@@ -31,8 +33,10 @@ enum class Direction : uint8_t { kOutgoing, kIncoming, kBoth };
 
 class GraphView {
  public:
-  GraphView(const graph::Hypergraph& g, temporal::Timestamp as_of, temporal::Timestamp known_at)
-      : g_(&g), as_of_(as_of), known_at_(known_at) {}
+  // `current` says the read is at "now" on both axes (no AS OF, no KNOWN AT):
+  // then only the current incidence lines need scanning.
+  GraphView(const graph::Hypergraph& g, temporal::Timestamp as_of, temporal::Timestamp known_at, bool current = false)
+      : g_(&g), as_of_(as_of), known_at_(known_at), current_(current) {}
 
   const graph::Hypergraph& store() const { return *g_; }
   temporal::Timestamp as_of() const { return as_of_; }
@@ -78,6 +82,7 @@ class GraphView {
   const graph::Hypergraph* g_;
   temporal::Timestamp as_of_;
   temporal::Timestamp known_at_;
+  bool current_;
 };
 
 template <typename F>

@@ -98,8 +98,13 @@ Result<Id> ResolveEntity(ExecContext& ctx, const lang::Expr& ref) {
   MNEMO_ASSIGN_OR_RETURN(Value key, EvalConstant(ctx, *ref.children[0]));
   if (key.is_null()) return Status::TypeError("an entity key cannot be null").WithPosition(ref.line, ref.column);
   const std::string& type = ref.text;
-  for (Id id : ctx.g.FindByKey(type, key))
+  for (Id id : ctx.g.FindByKey(type, key)) {
     if (ctx.view.NodeExists(id)) return id;
+    if (ctx.g.entity(id)->forgotten)
+      return Status::Constraint(type + " " + key.ToString() + " is forgotten (id " + std::to_string(id) +
+                                "); RESTORE " + std::to_string(id) + " to use it again")
+          .WithPosition(ref.line, ref.column);
+  }
   graph::EntitySpec spec;
   spec.types = {type};
   spec.properties = {{std::string(ctx.g.KeyPropertyOf(type)), key}};
@@ -208,16 +213,34 @@ Status BuildFact(ExecContext& ctx, const lang::FactPattern& f, bool create_entit
       else spec.roles.push_back({rb.role, graph::kNoId, v});
     }
   }
+  // Roles are stored in their declared order, whatever order they were written
+  // in: the first two entity roles of a relation are its Cypher direction.
+  if (def) {
+    auto rank = [&](const graph::RoleSpec& r) {
+      for (size_t i = 0; i < def->roles.size(); ++i)
+        if (def->roles[i].name == r.role) return i;
+      return def->roles.size();
+    };
+    std::stable_sort(spec.roles.begin(), spec.roles.end(),
+                     [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  }
   return Status::OK();
 }
 
+// Same role bindings as a multiset (the participants of a MANY role have no
+// order) and the same properties.
 bool SameBindings(const graph::Hypergraph& g, const graph::Hyperedge& h, const graph::HyperedgeSpec& spec) {
   if (h.roles.size() != spec.roles.size()) return false;
-  for (size_t i = 0; i < spec.roles.size(); ++i) {
-    const auto& r = h.roles[i];
-    const auto& s = spec.roles[i];
-    if (g.names().Text(r.role) != s.role || r.entity != s.entity) return false;
-    if (!r.is_entity() && !Value::Equivalent(r.value, s.value)) return false;
+  std::vector<bool> used(h.roles.size(), false);
+  for (const auto& s : spec.roles) {
+    bool found = false;
+    for (size_t i = 0; i < h.roles.size() && !found; ++i) {
+      const auto& r = h.roles[i];
+      if (used[i] || g.names().Text(r.role) != s.role || r.entity != s.entity) continue;
+      if (!r.is_entity() && !Value::Equivalent(r.value, s.value)) continue;
+      used[i] = found = true;
+    }
+    if (!found) return false;
   }
   for (const auto& [k, v] : spec.properties) {
     const Value* have = h.properties.Get(g.names().Find(k));

@@ -3,7 +3,10 @@
 // Mapping to the hypergraph: a created node is an entity with the node's
 // labels as types; a created relationship (a)-[:T]->(b) is a binary
 // hyperedge of type T binding a and b to T's first two declared roles, or
-// to the roles `from` and `to` when T is not declared.
+// to the roles `from` and `to` when T is not declared. Facts are atomic:
+// DETACH DELETE of an entity removes every fact it takes part in, n-ary ones
+// included (a trip without one of its travelers would be another fact), and
+// a role link cannot be deleted on its own.
 #include <algorithm>
 
 #include "engine/query_runner.hpp"
@@ -25,7 +28,10 @@ Result<graph::Map> EvalProperties(ExecContext& ctx, const lang::Expr* props, con
   return v.as_map();
 }
 
-Status CheckPropertyValue(const std::string& key, const Value& v) {
+// openCypher property values: no maps, no nested collections — unless the
+// schema declares the property (then the schema's type decides).
+Status CheckPropertyValue(const std::string& key, const Value& v, bool declared = false) {
+  if (declared) return v.IsStorable() ? Status::OK() : Status::TypeError("property '" + key + "' cannot hold " + v.ToString());
   if (v.kind() == Value::Kind::kMap || !v.IsStorable())
     return Status::TypeError("property '" + key + "' cannot hold the value " + v.ToString());
   if (v.kind() == Value::Kind::kList)
@@ -45,6 +51,8 @@ std::pair<std::string, std::string> RolesOf(const graph::Hypergraph& g, const st
   return {"from", "to"};
 }
 
+bool IsDeclaredProperty(ExecContext& ctx, const Value& target, const std::string& key);
+
 // The property write behind SET x.k = v / REMOVE x.k, with openCypher's counts.
 Status WriteProperty(ExecContext& ctx, const Value& target, const std::string& key, const Value& value) {
   if (target.is_null()) return Status::OK();
@@ -63,12 +71,26 @@ Status WriteProperty(ExecContext& ctx, const Value& target, const std::string& k
     return Status::TypeError("cannot set a property on " + target.ToString());
   }
   if (ctx.deleted.count(record)) return Status::NotFound("the element was deleted by this statement");
-  if (!value.is_null()) MNEMO_RETURN_IF_ERROR(CheckPropertyValue(key, value));
+  if (!value.is_null()) MNEMO_RETURN_IF_ERROR(CheckPropertyValue(key, value, IsDeclaredProperty(ctx, target, key)));
   MNEMO_RETURN_IF_ERROR(entity ? ctx.g.SetEntityProperty(record, key, value)
                                : ctx.g.SetHyperedgeProperty(record, key, value));
   if (!value.is_null()) ++ctx.stats.properties_set;
   if (!old.is_null()) ++ctx.stats.properties_removed;
   return Status::OK();
+}
+
+// Whether a declared type of the element names `key` as a property.
+bool IsDeclaredProperty(ExecContext& ctx, const Value& target, const std::string& key) {
+  const graph::Schema& schema = ctx.g.schema();
+  if (target.kind() == Value::Kind::kNode) {
+    for (const auto& label : ctx.view.NodeLabels(target.as_node().id)) {
+      if (const auto* e = schema.FindEntity(label); e && e->FindProperty(key)) return true;
+      if (const auto* r = schema.FindRelation(label); r && r->FindProperty(key)) return true;
+    }
+    return false;
+  }
+  const auto* r = schema.FindRelation(ctx.view.RelType(target.as_rel()));
+  return r && r->FindProperty(key);
 }
 
 graph::Map PropertiesOf(ExecContext& ctx, const Value& v) {
@@ -79,7 +101,7 @@ graph::Map PropertiesOf(ExecContext& ctx, const Value& v) {
 
 }  // namespace
 
-Status QueryRunner::CreatePart(const lang::PatternPart& part, const Scope& scope, Row& row) {
+Status QueryRunner::CreatePart(const lang::PatternPart& part, const Scope& scope, Row& row, bool merging) {
   std::vector<Id> nodes;
   for (const auto& np : part.nodes) {
     const int slot = np.variable.empty() ? -1 : scope.Find(np.variable);
@@ -94,7 +116,10 @@ Status QueryRunner::CreatePart(const lang::PatternPart& part, const Scope& scope
     spec.types = np.labels;
     for (auto& [k, v] : props) {
       if (v.is_null()) continue;
-      MNEMO_RETURN_IF_ERROR(CheckPropertyValue(k, v).WithPosition(np.line, np.column));
+      bool declared = false;
+      for (const auto& l : np.labels)
+        if (const auto* e = ctx_->g.schema().FindEntity(l); e && e->FindProperty(k)) declared = true;
+      MNEMO_RETURN_IF_ERROR(CheckPropertyValue(k, v, declared).WithPosition(np.line, np.column));
       spec.properties.emplace_back(k, v);
     }
     auto id = ctx_->g.AddEntity(spec);
@@ -112,7 +137,8 @@ Status QueryRunner::CreatePart(const lang::PatternPart& part, const Scope& scope
     const int slot = rp.variable.empty() ? -1 : scope.Find(rp.variable);
     if (rp.types.size() != 1)
       return Status::BindError("a created relationship needs exactly one type", rp.line, rp.column);
-    if (rp.direction != lang::RelDirection::kLeft && rp.direction != lang::RelDirection::kRight)
+    // MERGE of an undirected relationship creates it left to right.
+    if (!merging && rp.direction != lang::RelDirection::kLeft && rp.direction != lang::RelDirection::kRight)
       return Status::BindError("a created relationship needs a direction", rp.line, rp.column);
     Id from = nodes[i], to = nodes[i + 1];
     if (rp.direction == lang::RelDirection::kLeft) std::swap(from, to);
@@ -171,7 +197,7 @@ Status QueryRunner::Merge(const lang::MergeClause& c, Pipeline& p) {
             return Status::TypeError("cannot MERGE a node with the null property '" + k + "'")
                 .WithPosition(np.line, np.column);
       }
-      MNEMO_RETURN_IF_ERROR(CreatePart(c.pattern, p.scope, created));
+      MNEMO_RETURN_IF_ERROR(CreatePart(c.pattern, p.scope, created, /*merging=*/true));
       MNEMO_RETURN_IF_ERROR(Set(c.on_create, p.scope, created));
       out.push_back(std::move(created));
     } else {
@@ -315,12 +341,13 @@ Status QueryRunner::Delete(const lang::DeleteClause& c, Pipeline& p) {
     }
     const graph::Entity* e = ctx_->g.entity(id);
     if (!e) continue;
-    if (!e->incidence.empty() && !c.detach)
+    if (e->degree() > 0 && !c.detach)
       return Status::Constraint("cannot delete node " + std::to_string(id) +
                                 " because it still has relationships; use DETACH DELETE");
     std::vector<Id> edges;
-    for (const auto& inc : e->incidence)
-      if (std::find(edges.begin(), edges.end(), inc.edge) == edges.end()) edges.push_back(inc.edge);
+    for (const auto* lines : {&e->incidence, &e->past_incidence})
+      for (const auto& inc : *lines)
+        if (std::find(edges.begin(), edges.end(), inc.edge) == edges.end()) edges.push_back(inc.edge);
     for (Id edge : edges) {
       const graph::Hyperedge& h = *ctx_->g.hyperedge(edge);
       count_props(h.properties);

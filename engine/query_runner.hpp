@@ -35,7 +35,7 @@ class QueryRunner final : public PatternSource {
   Status Remove(const lang::RemoveClause& c, Pipeline& p);
   Status Delete(const lang::DeleteClause& c, Pipeline& p);
   // Creates the elements of a pattern part not bound yet, binding them in `row`.
-  Status CreatePart(const lang::PatternPart& part, const Scope& scope, Row& row);
+  Status CreatePart(const lang::PatternPart& part, const Scope& scope, Row& row, bool merging = false);
 
   ExecContext* ctx_ = nullptr;
 };

@@ -314,12 +314,13 @@ Status Hypergraph::AddAlias(Id id, std::string alias) {
 Status Hypergraph::RemoveEntity(Id id, bool detach) {
   auto it = entities_.find(id);
   if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
-  if (!it->second.incidence.empty()) {
+  if (it->second.degree() > 0) {
     if (!detach)
       return Status::Constraint("entity " + std::to_string(id) + " still takes part in " +
-                                std::to_string(it->second.incidence.size()) +
+                                std::to_string(it->second.degree()) +
                                 " fact(s); use DETACH DELETE to remove them too");
     while (!it->second.incidence.empty()) RemoveHyperedgeUnchecked(it->second.incidence.back().edge);
+    while (!it->second.past_incidence.empty()) RemoveHyperedgeUnchecked(it->second.past_incidence.back().edge);
   }
   Entity gone = std::move(it->second);
   entities_.erase(it);
@@ -435,6 +436,38 @@ void Hypergraph::EraseIncidence(Id entity_id, Id edge) {
   auto it = entities_.find(entity_id);
   if (it == entities_.end()) return;
   std::erase_if(it->second.incidence, [edge](const Incidence& inc) { return inc.edge == edge; });
+  std::erase_if(it->second.past_incidence, [edge](const Incidence& inc) { return inc.edge == edge; });
+}
+
+// Moves the fact's lines from the current to the past lists (idempotent).
+void Hypergraph::ArchiveIncidence(const Hyperedge& h) {
+  for (const auto& r : h.roles) {
+    if (!r.is_entity()) continue;
+    Entity& e = entities_.at(r.entity);
+    for (auto it = e.incidence.begin(); it != e.incidence.end();) {
+      if (it->edge == h.id) {
+        e.past_incidence.push_back(*it);
+        it = e.incidence.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+}
+
+void Hypergraph::UnarchiveIncidence(const Hyperedge& h) {
+  for (const auto& r : h.roles) {
+    if (!r.is_entity()) continue;
+    Entity& e = entities_.at(r.entity);
+    for (auto it = e.past_incidence.begin(); it != e.past_incidence.end();) {
+      if (it->edge == h.id) {
+        e.incidence.push_back(*it);
+        it = e.past_incidence.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
 }
 
 void Hypergraph::RemoveHyperedgeUnchecked(Id id) {
@@ -446,18 +479,23 @@ void Hypergraph::RemoveHyperedgeUnchecked(Id id) {
   for (const auto& r : gone.roles) {
     if (!r.is_entity()) continue;
     if (std::any_of(positions.begin(), positions.end(), [&](auto& p) { return p.first == r.entity; })) continue;
-    auto& inc = entities_.at(r.entity).incidence;
-    std::vector<std::pair<size_t, Incidence>> lines;
-    for (size_t i = 0; i < inc.size(); ++i)
-      if (inc[i].edge == id) lines.emplace_back(i, inc[i]);
+    const Entity& ent = entities_.at(r.entity);
+    std::vector<std::pair<size_t, Incidence>> lines;  // position; SIZE_MAX marks a past line
+    for (size_t i = 0; i < ent.incidence.size(); ++i)
+      if (ent.incidence[i].edge == id) lines.emplace_back(i, ent.incidence[i]);
+    for (const auto& line : ent.past_incidence)
+      if (line.edge == id) lines.emplace_back(SIZE_MAX, line);
     positions.emplace_back(r.entity, std::move(lines));
     EraseIncidence(r.entity, id);
   }
   EraseSorted(edges_by_type_[gone.type], id);
   Journal([this, gone = std::move(gone), positions = std::move(positions)]() mutable {
     for (auto& [ent, lines] : positions) {
-      auto& inc = entities_.at(ent).incidence;
-      for (auto& [pos, line] : lines) inc.insert(inc.begin() + static_cast<std::ptrdiff_t>(pos), line);
+      Entity& e = entities_.at(ent);
+      for (auto& [pos, line] : lines) {
+        if (pos == SIZE_MAX) e.past_incidence.push_back(line);
+        else e.incidence.insert(e.incidence.begin() + static_cast<std::ptrdiff_t>(pos), line);
+      }
     }
     InsertSorted(edges_by_type_[gone.type], gone.id);
     hyperedges_.emplace(gone.id, std::move(gone));
@@ -535,7 +573,58 @@ Status Hypergraph::RetractHyperedge(Id id, temporal::Timestamp when) {
   if (it->second.time.retracted_at != temporal::kForever)
     return Status::InvalidArgument("fact " + std::to_string(id) + " is already retracted");
   it->second.time.retracted_at = when;
-  Journal([this, id] { hyperedges_.at(id).time.retracted_at = temporal::kForever; });
+  // Lines already in the past stay there on undo; the rest come back.
+  std::vector<Id> was_current;
+  for (const auto& r : it->second.roles)
+    if (r.is_entity())
+      for (const auto& inc : entities_.at(r.entity).incidence)
+        if (inc.edge == id) was_current.push_back(r.entity);
+  ArchiveIncidence(it->second);
+  Journal([this, id, was_current] {
+    Hyperedge& h = hyperedges_.at(id);
+    h.time.retracted_at = temporal::kForever;
+    if (!was_current.empty()) UnarchiveIncidence(h);
+  });
+  return Status::OK();
+}
+
+Status Hypergraph::CloseHyperedge(Id id, temporal::Timestamp valid_to, Id superseded_by, temporal::Timestamp now) {
+  auto it = hyperedges_.find(id);
+  if (it == hyperedges_.end()) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
+  Hyperedge& h = it->second;
+  const temporal::Timestamp old_to = h.time.valid_to;
+  const Id old_next = h.superseded_by;
+  h.time.valid_to = valid_to;
+  h.superseded_by = superseded_by;
+  bool archived = false;
+  if (valid_to <= now) {
+    for (const auto& r : h.roles)
+      if (r.is_entity())
+        for (const auto& inc : entities_.at(r.entity).incidence)
+          if (inc.edge == id) archived = true;
+    ArchiveIncidence(h);
+  }
+  Journal([this, id, old_to, old_next, archived] {
+    Hyperedge& e = hyperedges_.at(id);
+    e.time.valid_to = old_to;
+    e.superseded_by = old_next;
+    if (archived) UnarchiveIncidence(e);
+  });
+  return Status::OK();
+}
+
+Status Hypergraph::BoundHyperedge(Id id, temporal::Timestamp valid_to, Id superseded_by) {
+  auto it = hyperedges_.find(id);
+  if (it == hyperedges_.end()) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
+  Hyperedge& h = it->second;
+  const temporal::Timestamp old_to = h.time.valid_to;
+  const Id old_next = h.superseded_by;
+  h.time.valid_to = valid_to;
+  h.superseded_by = superseded_by;
+  Journal([this, id, old_to, old_next] {
+    hyperedges_.at(id).time.valid_to = old_to;
+    hyperedges_.at(id).superseded_by = old_next;
+  });
   return Status::OK();
 }
 
@@ -571,7 +660,21 @@ Status Hypergraph::SetForgotten(Id id, bool archived) {
 Status Hypergraph::Purge(Id id, temporal::Timestamp when) {
   const RecordKind kind = KindOf(id);
   switch (kind) {
-    case RecordKind::kEntity: MNEMO_RETURN_IF_ERROR(RemoveEntity(id, /*detach=*/true)); break;
+    case RecordKind::kEntity:
+      // Episodes keep their text but lose every link to the purged entity.
+      for (auto& [eid, ep] : episodes_) {
+        if (ep.speaker != id && std::find(ep.about.begin(), ep.about.end(), id) == ep.about.end()) continue;
+        const Id speaker = ep.speaker;
+        const std::vector<Id> about = ep.about;
+        if (ep.speaker == id) ep.speaker = kNoId;
+        std::erase(ep.about, id);
+        Journal([this, eid = eid, speaker, about] {
+          episodes_.at(eid).speaker = speaker;
+          episodes_.at(eid).about = about;
+        });
+      }
+      MNEMO_RETURN_IF_ERROR(RemoveEntity(id, /*detach=*/true));
+      break;
     case RecordKind::kHyperedge: MNEMO_RETURN_IF_ERROR(RemoveHyperedge(id)); break;
     case RecordKind::kEpisode:
       for (auto& [hid, h] : hyperedges_) {

@@ -121,6 +121,12 @@ class Hypergraph {
   // Ends the transaction time of a fact at `when` (RETRACT): history keeps it.
   // Errors: NotFound; InvalidArgument when it is already retracted.
   Status RetractHyperedge(Id id, temporal::Timestamp when);
+  // Supersession: ends a fact's valid time at `valid_to` and links the fact
+  // that replaces it. When the fact can no longer be current (valid_to is not
+  // after `now`), its incidence lines move to the past lists.
+  Status CloseHyperedge(Id id, temporal::Timestamp valid_to, Id superseded_by, temporal::Timestamp now);
+  // Sets the valid end and successor of a fact placed into history (no move).
+  Status BoundHyperedge(Id id, temporal::Timestamp valid_to, Id superseded_by);
   // Adds episodes to a fact's provenance (duplicates are skipped).
   Status AddProvenance(Id id, const std::vector<Id>& episodes);
 
@@ -161,13 +167,17 @@ class Hypergraph {
   const std::map<Id, Episode>& episodes() const { return episodes_; }
 
   // Calls f(const Incidence&) for each incidence of `entity` whose type and
-  // role match (kNoSymbol matches any). O(degree).
+  // role match (kNoSymbol matches any), current lines only unless
+  // `with_past`. O(degree).
   template <typename F>
-  void ForEachIncidence(Id entity_id, Symbol type, Symbol role, F&& f) const {
+  void ForEachIncidence(Id entity_id, Symbol type, Symbol role, F&& f, bool with_past = false) const {
     const Entity* e = entity(entity_id);
     if (!e) return;
     for (const Incidence& inc : e->incidence)
       if ((type == kNoSymbol || inc.type == type) && (role == kNoSymbol || inc.role == role)) f(inc);
+    if (with_past)
+      for (const Incidence& inc : e->past_incidence)
+        if ((type == kNoSymbol || inc.type == type) && (role == kNoSymbol || inc.role == role)) f(inc);
   }
   // Property lookup by name without interning (nullptr when absent).
   const Value* EntityProperty(Id id, std::string_view name) const;
@@ -190,6 +200,8 @@ class Hypergraph {
   void IndexKey(Symbol type, const Value& key, Id id);
   void UnindexKey(Symbol type, const Value& key, Id id);
   void EraseIncidence(Id entity, Id edge);
+  void ArchiveIncidence(const Hyperedge& h);
+  void UnarchiveIncidence(const Hyperedge& h);
   void RemoveHyperedgeUnchecked(Id id);
   void Reindex(Symbol type);
 

@@ -65,7 +65,12 @@ struct Entity {
   std::vector<std::string> aliases;
   temporal::Bitemporal time;
   bool forgotten = false;
+  // Facts binding this entity, split by whether they can be current: lines of
+  // superseded (and closed) or retracted facts move to `past_incidence`, so
+  // that reading current facts costs the same however long the history.
   std::vector<Incidence> incidence;
+  std::vector<Incidence> past_incidence;
+  size_t degree() const { return incidence.size() + past_incidence.size(); }
 
   bool HasType(Symbol t) const {
     for (Symbol s : types)

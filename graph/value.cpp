@@ -241,7 +241,7 @@ std::string Value::ToString() const {
     case Kind::kFloat: return FormatFloat(as_float());
     case Kind::kString: return QuoteString(as_string());
     case Kind::kDate: return temporal::FormatDate(as_date().micros);
-    case Kind::kDateTime: return temporal::FormatTimestamp(as_datetime().micros);
+    case Kind::kDateTime: return temporal::FormatDateTime(as_datetime().micros);
     case Kind::kList: {
       std::string out = "[";
       for (size_t i = 0; i < as_list().size(); ++i) out += (i ? ", " : "") + as_list()[i].ToString();

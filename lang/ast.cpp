@@ -129,120 +129,204 @@ ExprPtr MakeBinary(BinaryOp op, ExprPtr lhs, ExprPtr rhs) {
 
 std::string_view ExprKindName(ExprKind k) {
   switch (k) {
-    case ExprKind::kNull: return "Null";
-    case ExprKind::kBool: return "Bool";
-    case ExprKind::kInt: return "Int";
-    case ExprKind::kDouble: return "Double";
-    case ExprKind::kString: return "String";
-    case ExprKind::kTime: return "Time";
-    case ExprKind::kDuration: return "Duration";
-    case ExprKind::kParameter: return "Parameter";
-    case ExprKind::kVariable: return "Variable";
-    case ExprKind::kProperty: return "Property";
-    case ExprKind::kList: return "List";
-    case ExprKind::kMap: return "Map";
-    case ExprKind::kIndex: return "Index";
-    case ExprKind::kSlice: return "Slice";
-    case ExprKind::kUnary: return "Unary";
-    case ExprKind::kBinary: return "Binary";
-    case ExprKind::kIsNull: return "IsNull";
-    case ExprKind::kIsNotNull: return "IsNotNull";
-    case ExprKind::kLabelPredicate: return "LabelPredicate";
-    case ExprKind::kFunctionCall: return "FunctionCall";
-    case ExprKind::kCountStar: return "CountStar";
-    case ExprKind::kCase: return "Case";
-    case ExprKind::kListComprehension: return "ListComprehension";
-    case ExprKind::kQuantifier: return "Quantifier";
-    case ExprKind::kPatternPredicate: return "PatternPredicate";
-    case ExprKind::kPatternComprehension: return "PatternComprehension";
-    case ExprKind::kEntityRef: return "EntityRef";
+    case ExprKind::kNull:
+      return "Null";
+    case ExprKind::kBool:
+      return "Bool";
+    case ExprKind::kInt:
+      return "Int";
+    case ExprKind::kDouble:
+      return "Double";
+    case ExprKind::kString:
+      return "String";
+    case ExprKind::kTime:
+      return "Time";
+    case ExprKind::kDuration:
+      return "Duration";
+    case ExprKind::kParameter:
+      return "Parameter";
+    case ExprKind::kVariable:
+      return "Variable";
+    case ExprKind::kProperty:
+      return "Property";
+    case ExprKind::kList:
+      return "List";
+    case ExprKind::kMap:
+      return "Map";
+    case ExprKind::kIndex:
+      return "Index";
+    case ExprKind::kSlice:
+      return "Slice";
+    case ExprKind::kUnary:
+      return "Unary";
+    case ExprKind::kBinary:
+      return "Binary";
+    case ExprKind::kIsNull:
+      return "IsNull";
+    case ExprKind::kIsNotNull:
+      return "IsNotNull";
+    case ExprKind::kLabelPredicate:
+      return "LabelPredicate";
+    case ExprKind::kFunctionCall:
+      return "FunctionCall";
+    case ExprKind::kCountStar:
+      return "CountStar";
+    case ExprKind::kCase:
+      return "Case";
+    case ExprKind::kListComprehension:
+      return "ListComprehension";
+    case ExprKind::kQuantifier:
+      return "Quantifier";
+    case ExprKind::kPatternPredicate:
+      return "PatternPredicate";
+    case ExprKind::kPatternComprehension:
+      return "PatternComprehension";
+    case ExprKind::kEntityRef:
+      return "EntityRef";
   }
   return "?";
 }
 
 std::string_view UnaryOpName(UnaryOp op) {
   switch (op) {
-    case UnaryOp::kNot: return "NOT";
-    case UnaryOp::kNegate: return "-";
-    case UnaryOp::kPlus: return "+";
+    case UnaryOp::kNot:
+      return "NOT";
+    case UnaryOp::kNegate:
+      return "-";
+    case UnaryOp::kPlus:
+      return "+";
   }
   return "?";
 }
 
 std::string_view BinaryOpName(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kOr: return "OR";
-    case BinaryOp::kXor: return "XOR";
-    case BinaryOp::kAnd: return "AND";
-    case BinaryOp::kEq: return "=";
-    case BinaryOp::kNe: return "<>";
-    case BinaryOp::kLt: return "<";
-    case BinaryOp::kLe: return "<=";
-    case BinaryOp::kGt: return ">";
-    case BinaryOp::kGe: return ">=";
-    case BinaryOp::kAdd: return "+";
-    case BinaryOp::kSub: return "-";
-    case BinaryOp::kMul: return "*";
-    case BinaryOp::kDiv: return "/";
-    case BinaryOp::kMod: return "%";
-    case BinaryOp::kPow: return "^";
-    case BinaryOp::kStartsWith: return "STARTS WITH";
-    case BinaryOp::kEndsWith: return "ENDS WITH";
-    case BinaryOp::kContains: return "CONTAINS";
-    case BinaryOp::kIn: return "IN";
-    case BinaryOp::kRegexMatch: return "=~";
+    case BinaryOp::kOr:
+      return "OR";
+    case BinaryOp::kXor:
+      return "XOR";
+    case BinaryOp::kAnd:
+      return "AND";
+    case BinaryOp::kEq:
+      return "=";
+    case BinaryOp::kNe:
+      return "<>";
+    case BinaryOp::kLt:
+      return "<";
+    case BinaryOp::kLe:
+      return "<=";
+    case BinaryOp::kGt:
+      return ">";
+    case BinaryOp::kGe:
+      return ">=";
+    case BinaryOp::kAdd:
+      return "+";
+    case BinaryOp::kSub:
+      return "-";
+    case BinaryOp::kMul:
+      return "*";
+    case BinaryOp::kDiv:
+      return "/";
+    case BinaryOp::kMod:
+      return "%";
+    case BinaryOp::kPow:
+      return "^";
+    case BinaryOp::kStartsWith:
+      return "STARTS WITH";
+    case BinaryOp::kEndsWith:
+      return "ENDS WITH";
+    case BinaryOp::kContains:
+      return "CONTAINS";
+    case BinaryOp::kIn:
+      return "IN";
+    case BinaryOp::kRegexMatch:
+      return "=~";
   }
   return "?";
 }
 
 std::string_view ClauseKindName(ClauseKind k) {
   switch (k) {
-    case ClauseKind::kMatch: return "MATCH";
-    case ClauseKind::kUnwind: return "UNWIND";
-    case ClauseKind::kWith: return "WITH";
-    case ClauseKind::kReturn: return "RETURN";
-    case ClauseKind::kCreate: return "CREATE";
-    case ClauseKind::kMerge: return "MERGE";
-    case ClauseKind::kSet: return "SET";
-    case ClauseKind::kRemove: return "REMOVE";
-    case ClauseKind::kDelete: return "DELETE";
+    case ClauseKind::kMatch:
+      return "MATCH";
+    case ClauseKind::kUnwind:
+      return "UNWIND";
+    case ClauseKind::kWith:
+      return "WITH";
+    case ClauseKind::kReturn:
+      return "RETURN";
+    case ClauseKind::kCreate:
+      return "CREATE";
+    case ClauseKind::kMerge:
+      return "MERGE";
+    case ClauseKind::kSet:
+      return "SET";
+    case ClauseKind::kRemove:
+      return "REMOVE";
+    case ClauseKind::kDelete:
+      return "DELETE";
   }
   return "?";
 }
 
 std::string_view PropertyTypeName(PropertyType t) {
   switch (t) {
-    case PropertyType::kText: return "TEXT";
-    case PropertyType::kInt: return "INT";
-    case PropertyType::kFloat: return "FLOAT";
-    case PropertyType::kBool: return "BOOL";
-    case PropertyType::kDate: return "DATE";
-    case PropertyType::kDateTime: return "DATETIME";
-    case PropertyType::kList: return "LIST";
-    case PropertyType::kMap: return "MAP";
-    case PropertyType::kAny: return "ANY";
+    case PropertyType::kText:
+      return "TEXT";
+    case PropertyType::kInt:
+      return "INT";
+    case PropertyType::kFloat:
+      return "FLOAT";
+    case PropertyType::kBool:
+      return "BOOL";
+    case PropertyType::kDate:
+      return "DATE";
+    case PropertyType::kDateTime:
+      return "DATETIME";
+    case PropertyType::kList:
+      return "LIST";
+    case PropertyType::kMap:
+      return "MAP";
+    case PropertyType::kAny:
+      return "ANY";
   }
   return "?";
 }
 
 std::string_view StatementKindName(StatementKind k) {
   switch (k) {
-    case StatementKind::kQuery: return "QUERY";
-    case StatementKind::kDefineEntity: return "DEFINE ENTITY";
-    case StatementKind::kDefineRelation: return "DEFINE RELATION";
-    case StatementKind::kShowSchema: return "SHOW SCHEMA";
-    case StatementKind::kObserve: return "OBSERVE";
-    case StatementKind::kAssert: return "ASSERT";
-    case StatementKind::kRetract: return "RETRACT";
-    case StatementKind::kHistory: return "HISTORY";
-    case StatementKind::kTimeline: return "TIMELINE";
-    case StatementKind::kRecall: return "RECALL";
-    case StatementKind::kForget: return "FORGET";
-    case StatementKind::kRestore: return "RESTORE";
-    case StatementKind::kPurge: return "PURGE";
-    case StatementKind::kConsolidate: return "CONSOLIDATE";
-    case StatementKind::kMergeEntity: return "MERGE ENTITY";
-    case StatementKind::kSnapshot: return "SNAPSHOT";
+    case StatementKind::kQuery:
+      return "QUERY";
+    case StatementKind::kDefineEntity:
+      return "DEFINE ENTITY";
+    case StatementKind::kDefineRelation:
+      return "DEFINE RELATION";
+    case StatementKind::kShowSchema:
+      return "SHOW SCHEMA";
+    case StatementKind::kObserve:
+      return "OBSERVE";
+    case StatementKind::kAssert:
+      return "ASSERT";
+    case StatementKind::kRetract:
+      return "RETRACT";
+    case StatementKind::kHistory:
+      return "HISTORY";
+    case StatementKind::kTimeline:
+      return "TIMELINE";
+    case StatementKind::kRecall:
+      return "RECALL";
+    case StatementKind::kForget:
+      return "FORGET";
+    case StatementKind::kRestore:
+      return "RESTORE";
+    case StatementKind::kPurge:
+      return "PURGE";
+    case StatementKind::kConsolidate:
+      return "CONSOLIDATE";
+    case StatementKind::kMergeEntity:
+      return "MERGE ENTITY";
+    case StatementKind::kSnapshot:
+      return "SNAPSHOT";
   }
   return "?";
 }

@@ -29,44 +29,60 @@ using ExprPtr = std::unique_ptr<Expr>;
 // ---------------------------------------------------------------- expressions
 
 enum class ExprKind : uint8_t {
-  kNull,               // null
-  kBool,               // bool_value
-  kInt,                // int_value
-  kDouble,             // double_value
-  kString,             // text = the decoded string (UTF-8)
-  kTime,               // bare ISO-8601 literal in a time position: int_value = µs since epoch UTC
-  kDuration,           // duration literal (30d, 12h, 1h30m) in a duration position: int_value = µs
-  kParameter,          // $name or $0: text = name without '$'
-  kVariable,           // text = variable name
-  kProperty,           // children[0] = object; text = property key
-  kList,               // children = elements
-  kMap,                // names[i] = key of children[i]
-  kIndex,              // children[0] = list/map, children[1] = index
-  kSlice,              // children[0] = list, children[1] = from or null, children[2] = to or null
-  kUnary,              // unary_op; children[0] = operand
-  kBinary,             // binary_op; children[0] = lhs, children[1] = rhs
-  kIsNull,             // children[0] IS NULL
-  kIsNotNull,          // children[0] IS NOT NULL
-  kLabelPredicate,     // children[0] = operand; names = labels (all must hold): n:A:B
-  kFunctionCall,       // text = name as written, namespaces joined by '.'; distinct; children = args
-  kCountStar,          // count(*)
-  kCase,               // case_expr
-  kListComprehension,  // comprehension: [x IN list WHERE p | e]
-  kQuantifier,         // text = "all" | "any" | "none" | "single" (lower case); comprehension
-                       // (projection always null): all(x IN list WHERE p)
-  kPatternPredicate,   // pattern: (a)-[:R]->(b) used as a boolean (also inside exists(...))
+  kNull,                  // null
+  kBool,                  // bool_value
+  kInt,                   // int_value
+  kDouble,                // double_value
+  kString,                // text = the decoded string (UTF-8)
+  kTime,                  // bare ISO-8601 literal in a time position: int_value = µs since epoch UTC
+  kDuration,              // duration literal (30d, 12h, 1h30m) in a duration position: int_value = µs
+  kParameter,             // $name or $0: text = name without '$'
+  kVariable,              // text = variable name
+  kProperty,              // children[0] = object; text = property key
+  kList,                  // children = elements
+  kMap,                   // names[i] = key of children[i]
+  kIndex,                 // children[0] = list/map, children[1] = index
+  kSlice,                 // children[0] = list, children[1] = from or null, children[2] = to or null
+  kUnary,                 // unary_op; children[0] = operand
+  kBinary,                // binary_op; children[0] = lhs, children[1] = rhs
+  kIsNull,                // children[0] IS NULL
+  kIsNotNull,             // children[0] IS NOT NULL
+  kLabelPredicate,        // children[0] = operand; names = labels (all must hold): n:A:B
+  kFunctionCall,          // text = name as written, namespaces joined by '.'; distinct; children = args
+  kCountStar,             // count(*)
+  kCase,                  // case_expr
+  kListComprehension,     // comprehension: [x IN list WHERE p | e]
+  kQuantifier,            // text = "all" | "any" | "none" | "single" (lower case); comprehension
+                          // (projection always null): all(x IN list WHERE p)
+  kPatternPredicate,      // pattern: (a)-[:R]->(b) used as a boolean (also inside exists(...))
   kPatternComprehension,  // pattern + comprehension.where/projection: [(a)-->(b) WHERE p | e]
-  kEntityRef,          // memory statements only: text = type name, children[0] = key
-                       // (kString, kInt or kParameter): Person 'Caroline'
+  kEntityRef,             // memory statements only: text = type name, children[0] = key
+                          // (kString, kInt or kParameter): Person 'Caroline'
 };
 
 enum class UnaryOp : uint8_t { kNot, kNegate, kPlus };
 
 enum class BinaryOp : uint8_t {
-  kOr, kXor, kAnd,
-  kEq, kNe, kLt, kLe, kGt, kGe,
-  kAdd, kSub, kMul, kDiv, kMod, kPow,
-  kStartsWith, kEndsWith, kContains, kIn, kRegexMatch,
+  kOr,
+  kXor,
+  kAnd,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kMod,
+  kPow,
+  kStartsWith,
+  kEndsWith,
+  kContains,
+  kIn,
+  kRegexMatch,
 };
 
 // CASE: simple when `subject` is set (compare subject = when), searched otherwise.
@@ -75,9 +91,9 @@ struct CaseAlternative {
   ExprPtr then;
 };
 struct CaseExpr {
-  ExprPtr subject;                        // null for a searched CASE
+  ExprPtr subject;                            // null for a searched CASE
   std::vector<CaseAlternative> alternatives;  // at least one
-  ExprPtr otherwise;                      // ELSE, or null (= null)
+  ExprPtr otherwise;                          // ELSE, or null (= null)
 };
 
 // [variable IN list WHERE where | projection]; also the body of quantifiers and
@@ -285,8 +301,8 @@ enum class ClauseKind : uint8_t { kMatch, kUnwind, kWith, kReturn, kCreate, kMer
 
 struct Clause {
   int line = 0, column = 0;  // of the clause's first keyword
-  std::variant<MatchClause, UnwindClause, WithClause, ReturnClause, CreateClause, MergeClause,
-               SetClause, RemoveClause, DeleteClause>
+  std::variant<MatchClause, UnwindClause, WithClause, ReturnClause, CreateClause, MergeClause, SetClause, RemoveClause,
+               DeleteClause>
       body;
   ClauseKind kind() const { return static_cast<ClauseKind>(body.index()); }
 };
@@ -350,8 +366,8 @@ struct ShowSchema {};
 // Optional parts are null / empty when absent.
 struct Observe {
   ExprPtr text;
-  ExprPtr at;         // kTime or an expression
-  ExprPtr by;         // kEntityRef
+  ExprPtr at;  // kTime or an expression
+  ExprPtr by;  // kEntityRef
   ExprPtr session;
   std::vector<ExprPtr> about;  // kEntityRef each
   ExprPtr source;
@@ -452,8 +468,22 @@ struct Snapshot {};
 
 // The alternatives are in StatementKind order (Statement::kind() relies on it).
 enum class StatementKind : uint8_t {
-  kQuery, kDefineEntity, kDefineRelation, kShowSchema, kObserve, kAssert, kRetract, kHistory,
-  kTimeline, kRecall, kForget, kRestore, kPurge, kConsolidate, kMergeEntity, kSnapshot,
+  kQuery,
+  kDefineEntity,
+  kDefineRelation,
+  kShowSchema,
+  kObserve,
+  kAssert,
+  kRetract,
+  kHistory,
+  kTimeline,
+  kRecall,
+  kForget,
+  kRestore,
+  kPurge,
+  kConsolidate,
+  kMergeEntity,
+  kSnapshot,
 };
 
 struct Statement {
@@ -463,8 +493,8 @@ struct Statement {
   bool explain = false;      // EXPLAIN <statement>
   ExprPtr as_of;             // AS OF <time> (reading statements), or null
   ExprPtr known_at;          // KNOWN AT <time> (reading statements), or null
-  std::variant<Query, DefineEntity, DefineRelation, ShowSchema, Observe, Assert, Retract, History,
-               Timeline, Recall, Forget, Restore, Purge, Consolidate, MergeEntity, Snapshot>
+  std::variant<Query, DefineEntity, DefineRelation, ShowSchema, Observe, Assert, Retract, History, Timeline, Recall,
+               Forget, Restore, Purge, Consolidate, MergeEntity, Snapshot>
       body;
   StatementKind kind() const { return static_cast<StatementKind>(body.index()); }
 };

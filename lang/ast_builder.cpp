@@ -73,8 +73,7 @@ std::string Lower(std::string_view s) {
 
 // `x IN list` with a plain variable on the left: the head of a comprehension.
 bool IsInWithVariable(const Expr& e) {
-  return e.kind == ExprKind::kBinary && e.binary_op == BinaryOp::kIn &&
-         e.children[0]->kind == ExprKind::kVariable;
+  return e.kind == ExprKind::kBinary && e.binary_op == BinaryOp::kIn && e.children[0]->kind == ExprKind::kVariable;
 }
 
 std::unique_ptr<Comprehension> ComprehensionFromIn(Expr& in_expr) {
@@ -86,27 +85,48 @@ std::unique_ptr<Comprehension> ComprehensionFromIn(Expr& in_expr) {
 
 BinaryOp ToBinaryOp(OpCode op) {
   switch (op) {
-    case OpCode::kOr: return BinaryOp::kOr;
-    case OpCode::kXor: return BinaryOp::kXor;
-    case OpCode::kAnd: return BinaryOp::kAnd;
-    case OpCode::kEq: return BinaryOp::kEq;
-    case OpCode::kNe: return BinaryOp::kNe;
-    case OpCode::kLt: return BinaryOp::kLt;
-    case OpCode::kLe: return BinaryOp::kLe;
-    case OpCode::kGt: return BinaryOp::kGt;
-    case OpCode::kGe: return BinaryOp::kGe;
-    case OpCode::kAdd: return BinaryOp::kAdd;
-    case OpCode::kSub: return BinaryOp::kSub;
-    case OpCode::kMul: return BinaryOp::kMul;
-    case OpCode::kDiv: return BinaryOp::kDiv;
-    case OpCode::kMod: return BinaryOp::kMod;
-    case OpCode::kPow: return BinaryOp::kPow;
-    case OpCode::kStartsWith: return BinaryOp::kStartsWith;
-    case OpCode::kEndsWith: return BinaryOp::kEndsWith;
-    case OpCode::kContains: return BinaryOp::kContains;
-    case OpCode::kIn: return BinaryOp::kIn;
-    case OpCode::kRegexMatch: return BinaryOp::kRegexMatch;
-    default: break;
+    case OpCode::kOr:
+      return BinaryOp::kOr;
+    case OpCode::kXor:
+      return BinaryOp::kXor;
+    case OpCode::kAnd:
+      return BinaryOp::kAnd;
+    case OpCode::kEq:
+      return BinaryOp::kEq;
+    case OpCode::kNe:
+      return BinaryOp::kNe;
+    case OpCode::kLt:
+      return BinaryOp::kLt;
+    case OpCode::kLe:
+      return BinaryOp::kLe;
+    case OpCode::kGt:
+      return BinaryOp::kGt;
+    case OpCode::kGe:
+      return BinaryOp::kGe;
+    case OpCode::kAdd:
+      return BinaryOp::kAdd;
+    case OpCode::kSub:
+      return BinaryOp::kSub;
+    case OpCode::kMul:
+      return BinaryOp::kMul;
+    case OpCode::kDiv:
+      return BinaryOp::kDiv;
+    case OpCode::kMod:
+      return BinaryOp::kMod;
+    case OpCode::kPow:
+      return BinaryOp::kPow;
+    case OpCode::kStartsWith:
+      return BinaryOp::kStartsWith;
+    case OpCode::kEndsWith:
+      return BinaryOp::kEndsWith;
+    case OpCode::kContains:
+      return BinaryOp::kContains;
+    case OpCode::kIn:
+      return BinaryOp::kIn;
+    case OpCode::kRegexMatch:
+      return BinaryOp::kRegexMatch;
+    default:
+      break;
   }
   return BinaryOp::kOr;
 }
@@ -122,14 +142,12 @@ void AstBuilder::Fail(std::string message, Pos p) {
 void AstBuilder::EnterExpression(Pos p) {
   if (++depth_ > kMaxExpressionDepth) {
     throw SyntaxException{StatusCode::kResourceLimit,
-                          "expression nested too deeply (more than " + std::to_string(kMaxExpressionDepth) +
-                              " levels)",
+                          "expression nested too deeply (more than " + std::to_string(kMaxExpressionDepth) + " levels)",
                           p.line, p.column};
   }
   if (stack_guard_.NearlyExhausted()) {
     throw SyntaxException{StatusCode::kResourceLimit,
-                          "expression nested too deeply for the parser's stack (" + std::to_string(depth_) +
-                              " levels)",
+                          "expression nested too deeply for the parser's stack (" + std::to_string(depth_) + " levels)",
                           p.line, p.column};
   }
 }
@@ -210,7 +228,7 @@ void AstBuilder::PushFlag(Flag f, Pos p, int value) {
   item.tag = ItemTag::kFlag;
   item.code = static_cast<int>(f);
   item.pos = p;
-  item.text = std::to_string(value);
+  item.value = value;
   Push(std::move(item));
 }
 
@@ -316,11 +334,21 @@ void AstBuilder::StringLiteral(std::string_view quoted, Pos p) {
     const size_t esc_at = i;
     const char e = quoted[++i];
     switch (e) {
-      case 'n': out.push_back('\n'); break;
-      case 't': out.push_back('\t'); break;
-      case 'r': out.push_back('\r'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
       case 'u':
       case 'U': {
         const int n = e == 'u' ? 4 : 8;
@@ -346,7 +374,9 @@ void AstBuilder::StringLiteral(std::string_view quoted, Pos p) {
         AppendUtf8(cp, &out);
         break;
       }
-      default: out.push_back(e); break;  // \\ \' \" \/
+      default:
+        out.push_back(e);
+        break;  // \\ \' \" \/
     }
   }
   PushExpr(MakeString(std::move(out), p.line, p.column));
@@ -431,9 +461,10 @@ void AstBuilder::ListAtom(Pos p) {
   auto items = TakeSinceMark();
   std::vector<ExprPtr> elements;
   ExprPtr where, projection;
-  bool has_where = false, has_projection = false;
+  bool has_where = false, has_projection = false, first_parenthesized = false;
   for (auto& it : items) {
     if (it.tag == ItemTag::kExpr) {
+      if (elements.empty()) first_parenthesized = it.parenthesized;
       elements.push_back(TakeExpr(it));
     } else if (it.code == static_cast<int>(Part::kListWhere)) {
       where = std::move(it.expr);
@@ -444,7 +475,7 @@ void AstBuilder::ListAtom(Pos p) {
     }
   }
   if (!has_where && !has_projection) {
-    if (elements.size() == 1 && IsInWithVariable(*elements[0])) {
+    if (elements.size() == 1 && !first_parenthesized && IsInWithVariable(*elements[0])) {
       // [x IN list] is a comprehension (as in Neo4j), not a list of one boolean.
       auto e = std::make_unique<Expr>(ExprKind::kListComprehension, p.line, p.column);
       e->comprehension = ComprehensionFromIn(*elements[0]);
@@ -460,7 +491,7 @@ void AstBuilder::ListAtom(Pos p) {
     Fail("a list comprehension needs exactly one 'variable IN list' before WHERE or '|'", p);
   }
   Expr& head = *elements[0];
-  if (IsInWithVariable(head)) {
+  if (!first_parenthesized && IsInWithVariable(head)) {
     auto e = std::make_unique<Expr>(ExprKind::kListComprehension, p.line, p.column);
     e->comprehension = ComprehensionFromIn(head);
     e->comprehension->where = std::move(where);
@@ -499,20 +530,27 @@ void AstBuilder::FunctionCall(Pos p) {
   auto items = TakeSinceMark();
   auto e = std::make_unique<Expr>(ExprKind::kFunctionCall, p.line, p.column);
   ExprPtr where;
-  bool has_where = false;
+  bool has_where = false, first_parenthesized = false;
   for (auto& it : items) {
     switch (it.tag) {
-      case ItemTag::kName: e->text = std::move(it.text); break;
-      case ItemTag::kFlag: e->distinct = true; break;
+      case ItemTag::kName:
+        e->text = std::move(it.text);
+        break;
+      case ItemTag::kFlag:
+        e->distinct = true;
+        break;
       case ItemTag::kPart:
         where = std::move(it.expr);
         has_where = true;
         break;
-      default: e->children.push_back(TakeExpr(it)); break;
+      default:
+        if (e->children.empty()) first_parenthesized = it.parenthesized;
+        e->children.push_back(TakeExpr(it));
+        break;
     }
   }
-  const bool quantifier_shape =
-      IsQuantifierName(e->text) && e->children.size() == 1 && !e->distinct && IsInWithVariable(*e->children[0]);
+  const bool quantifier_shape = IsQuantifierName(e->text) && e->children.size() == 1 && !e->distinct &&
+                                !first_parenthesized && IsInWithVariable(*e->children[0]);
   if (quantifier_shape) {
     auto q = std::make_unique<Expr>(ExprKind::kQuantifier, p.line, p.column);
     q->text = Lower(e->text);
@@ -708,8 +746,12 @@ void AstBuilder::RelPattern(Pos p) {
           rel.types.push_back(std::move(it.text));
         }
         break;
-      case ItemTag::kVarLength: rel.var_length = std::get<lang::VarLength>(it.node); break;
-      default: rel.properties = TakeExpr(it); break;
+      case ItemTag::kVarLength:
+        rel.var_length = std::get<lang::VarLength>(it.node);
+        break;
+      default:
+        rel.properties = TakeExpr(it);
+        break;
     }
   }
   rel.direction = left && right ? RelDirection::kBoth

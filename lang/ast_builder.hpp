@@ -42,15 +42,48 @@ struct Pos {
 
 // What a name on the stack stands for.
 enum class NameRole : uint8_t {
-  kVariable, kPathVariable, kAlias, kLabel, kRelType, kPropertyKey, kMapKey, kFunction,
-  kTypeName, kRoleName, kMemberName, kEntityType, kUniqueRole, kKind, kChannel,
+  kVariable,
+  kPathVariable,
+  kAlias,
+  kLabel,
+  kRelType,
+  kPropertyKey,
+  kMapKey,
+  kFunction,
+  kTypeName,
+  kRoleName,
+  kMemberName,
+  kEntityType,
+  kUniqueRole,
+  kKind,
+  kChannel,
 };
 
 // Markers pushed by keyword-like tokens.
 enum class Flag : uint8_t {
-  kOptional, kDistinct, kDetach, kDesc, kLeftHead, kRightHead, kDots, kStar, kUnionAll, kExplain,
-  kOnCreate, kOnMatch, kKey, kMany, kOne, kIsNot, kMergeAssign, kPropertyType,
-  kJobCommunities, kJobImportance, kJobDecay, kJobDedupe, kValidUntil,
+  kOptional,
+  kDistinct,
+  kDetach,
+  kDesc,
+  kLeftHead,
+  kRightHead,
+  kDots,
+  kStar,
+  kUnionAll,
+  kExplain,
+  kOnCreate,
+  kOnMatch,
+  kKey,
+  kMany,
+  kOne,
+  kIsNot,
+  kMergeAssign,
+  kPropertyType,
+  kJobCommunities,
+  kJobImportance,
+  kJobDecay,
+  kJobDedupe,
+  kValidUntil,
 };
 
 // An expression wrapped with the part it plays in its parent.
@@ -58,25 +91,71 @@ enum class Part : uint8_t { kWhere, kListWhere, kListProjection, kCaseWhen, kCas
 
 // Statement options (each may appear at most once in a statement).
 enum class OptionKind : uint8_t {
-  kAt, kBy, kIn, kAbout, kSource, kTrust, kEmbedding, kValidFrom, kValidUntil, kFromEpisode,
-  kConfidence, kSupersedes, kFrom, kTo, kTop, kKinds, kUsing, kWeights, kMinTrust, kRecallExplain,
-  kAsOf, kKnownAt, kBefore, kHalfLife, kDryRun, kApply,
+  kAt,
+  kBy,
+  kIn,
+  kAbout,
+  kSource,
+  kTrust,
+  kEmbedding,
+  kValidFrom,
+  kValidUntil,
+  kFromEpisode,
+  kConfidence,
+  kSupersedes,
+  kFrom,
+  kTo,
+  kTop,
+  kKinds,
+  kUsing,
+  kWeights,
+  kMinTrust,
+  kRecallExplain,
+  kAsOf,
+  kKnownAt,
+  kBefore,
+  kHalfLife,
+  kDryRun,
+  kApply,
 };
 std::string_view OptionKindName(OptionKind k);  // "AT", "VALID FROM", ...
 
 enum class ItemTag : uint8_t {
-  kExpr, kName, kFlag, kOp, kPart, kOption, kNode, kRel, kVarLength, kPatternPart, kPattern, kClause,
-  kProjectionItem, kSortItem, kSetItem, kRemoveItem, kSingleQuery, kQuery, kRoleBinding, kFact,
-  kPropertyDef, kRoleDef, kStatement,
+  kExpr,
+  kName,
+  kFlag,
+  kOp,
+  kPart,
+  kOption,
+  kNode,
+  kRel,
+  kVarLength,
+  kPatternPart,
+  kPattern,
+  kClause,
+  kProjectionItem,
+  kSortItem,
+  kSetItem,
+  kRemoveItem,
+  kSingleQuery,
+  kQuery,
+  kRoleBinding,
+  kFact,
+  kPropertyDef,
+  kRoleDef,
+  kStatement,
 };
 
 struct Item {
   ItemTag tag = ItemTag::kExpr;
-  int code = 0;  // NameRole / Flag / op code / Part / OptionKind depending on tag
+  int code = 0;                // kName: NameRole, kFlag: Flag, kOp: OpCode, kPart: Part, kOption: OptionKind,
+                               // kExpr: 1 while it is a 2^63 literal waiting for a unary minus
+  int value = 0;               // kFlag kPropertyType: the PropertyType
+  bool parenthesized = false;  // kExpr written as (expr): [(x IN l)] is a list, not a comprehension
   Pos pos;
-  std::string text;  // kName: the decoded name
-  ExprPtr expr;      // kExpr, kPart (kCaseWhen: when), kOption (single value)
-  ExprPtr expr2;     // kPart kCaseWhen: then
+  std::string text;                // kName: the decoded name
+  ExprPtr expr;                    // kExpr, kPart (kCaseWhen: when), kOption (single value)
+  ExprPtr expr2;                   // kPart kCaseWhen: then
   std::vector<ExprPtr> exprs;      // kOption: list values (ABOUT, FROM EPISODE)
   std::vector<std::string> names;  // kOption: KINDS / USING names
   std::variant<std::monostate, NodePattern, RelPattern, VarLength, PatternPart, Pattern, Clause, ProjectionItem,
@@ -87,9 +166,29 @@ struct Item {
 
 // Operator codes pushed with ItemTag::kOp.
 enum class OpCode : uint8_t {
-  kNot, kNegate, kPlus,                                   // prefix
-  kOr, kXor, kAnd, kEq, kNe, kLt, kLe, kGt, kGe, kAdd, kSub, kMul, kDiv, kMod, kPow,
-  kStartsWith, kEndsWith, kContains, kIn, kRegexMatch,   // binary
+  kNot,
+  kNegate,
+  kPlus,  // prefix
+  kOr,
+  kXor,
+  kAnd,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kMod,
+  kPow,
+  kStartsWith,
+  kEndsWith,
+  kContains,
+  kIn,
+  kRegexMatch,  // binary
 };
 
 class AstBuilder {
@@ -101,7 +200,7 @@ class AstBuilder {
   void PushMark() { marks_.push_back(items_.size()); }
   void PopMark() { marks_.pop_back(); }
   void Rollback() {
-    items_.resize(marks_.back());
+    if (items_.size() > marks_.back()) items_.resize(marks_.back());
     marks_.pop_back();
   }
   size_t Mark() const { return marks_.back(); }
@@ -111,7 +210,7 @@ class AstBuilder {
   void LeaveExpression() { --depth_; }
 
   // ---- leaves
-  void PushName(NameRole role, std::string_view raw, Pos p);  // raw may be `backquoted`
+  void PushName(NameRole role, std::string_view raw, Pos p);        // raw may be `backquoted`
   void PushDottedName(NameRole role, std::string_view raw, Pos p);  // a.b.`c`
   void PushFlag(Flag f, Pos p, int value = 0);
   void PushOp(OpCode op, Pos p);
@@ -129,20 +228,21 @@ class AstBuilder {
   void RangeInt(std::string_view digits, Pos p);  // bound of *min..max
 
   // ---- expressions (each consumes the items above Mark(), some also the one below)
-  void Wrap(Part part, Pos p);          // top expr -> part
-  void CaseWhen(Pos p);                 // when, then -> part
+  void MarkParenthesized() { items_.back().parenthesized = true; }
+  void Wrap(Part part, Pos p);  // top expr -> part
+  void CaseWhen(Pos p);         // when, then -> part
   void Case(Pos p);
   void ListAtom(Pos p);
   void MapLiteral(Pos p);
   void FunctionCall(Pos p);
   void PatternPredicate(Pos p);
-  void PropertyLookup();                // object below mark
-  void IndexOrSlice();                  // object below mark
-  void LabelPredicate();                // operand below mark
-  void ApplyPrefixOps();                // ops..., operand
-  void BinaryTail();                    // lhs (below mark), op, rhs
-  void IsNullTail();                    // operand below mark
-  void Comparison();                    // e0 (op e)*
+  void PropertyLookup();  // object below mark
+  void IndexOrSlice();    // object below mark
+  void LabelPredicate();  // operand below mark
+  void ApplyPrefixOps();  // ops..., operand
+  void BinaryTail();      // lhs (below mark), op, rhs
+  void IsNullTail();      // operand below mark
+  void Comparison();      // e0 (op e)*
   void EntityRef(Pos p);
 
   // ---- patterns
@@ -216,8 +316,7 @@ class AstBuilder {
   Item& Top() { return items_.back(); }
   void Push(Item item) { items_.push_back(std::move(item)); }
   void PushNode(ItemTag tag, Pos p, decltype(Item::node) node);
-  void PushStatementBody(decltype(lang::Statement::body) body, ExprPtr as_of = nullptr,
-                         ExprPtr known_at = nullptr);
+  void PushStatementBody(decltype(lang::Statement::body) body, ExprPtr as_of = nullptr, ExprPtr known_at = nullptr);
 
   std::vector<Item> items_;
   std::vector<size_t> marks_;

@@ -7,32 +7,58 @@ namespace mnemo::lang::internal {
 
 std::string_view OptionKindName(OptionKind k) {
   switch (k) {
-    case OptionKind::kAt: return "AT";
-    case OptionKind::kBy: return "BY";
-    case OptionKind::kIn: return "IN";
-    case OptionKind::kAbout: return "ABOUT";
-    case OptionKind::kSource: return "SOURCE";
-    case OptionKind::kTrust: return "TRUST";
-    case OptionKind::kEmbedding: return "EMBEDDING";
-    case OptionKind::kValidFrom: return "VALID FROM";
-    case OptionKind::kValidUntil: return "VALID UNTIL";
-    case OptionKind::kFromEpisode: return "FROM EPISODE";
-    case OptionKind::kConfidence: return "CONFIDENCE";
-    case OptionKind::kSupersedes: return "SUPERSEDES";
-    case OptionKind::kFrom: return "FROM";
-    case OptionKind::kTo: return "TO";
-    case OptionKind::kTop: return "TOP";
-    case OptionKind::kKinds: return "KINDS";
-    case OptionKind::kUsing: return "USING";
-    case OptionKind::kWeights: return "WEIGHTS";
-    case OptionKind::kMinTrust: return "MIN TRUST";
-    case OptionKind::kRecallExplain: return "EXPLAIN";
-    case OptionKind::kAsOf: return "AS OF";
-    case OptionKind::kKnownAt: return "KNOWN AT";
-    case OptionKind::kBefore: return "BEFORE";
-    case OptionKind::kHalfLife: return "HALF LIFE";
-    case OptionKind::kDryRun: return "DRY RUN";
-    case OptionKind::kApply: return "APPLY";
+    case OptionKind::kAt:
+      return "AT";
+    case OptionKind::kBy:
+      return "BY";
+    case OptionKind::kIn:
+      return "IN";
+    case OptionKind::kAbout:
+      return "ABOUT";
+    case OptionKind::kSource:
+      return "SOURCE";
+    case OptionKind::kTrust:
+      return "TRUST";
+    case OptionKind::kEmbedding:
+      return "EMBEDDING";
+    case OptionKind::kValidFrom:
+      return "VALID FROM";
+    case OptionKind::kValidUntil:
+      return "VALID UNTIL";
+    case OptionKind::kFromEpisode:
+      return "FROM EPISODE";
+    case OptionKind::kConfidence:
+      return "CONFIDENCE";
+    case OptionKind::kSupersedes:
+      return "SUPERSEDES";
+    case OptionKind::kFrom:
+      return "FROM";
+    case OptionKind::kTo:
+      return "TO";
+    case OptionKind::kTop:
+      return "TOP";
+    case OptionKind::kKinds:
+      return "KINDS";
+    case OptionKind::kUsing:
+      return "USING";
+    case OptionKind::kWeights:
+      return "WEIGHTS";
+    case OptionKind::kMinTrust:
+      return "MIN TRUST";
+    case OptionKind::kRecallExplain:
+      return "EXPLAIN";
+    case OptionKind::kAsOf:
+      return "AS OF";
+    case OptionKind::kKnownAt:
+      return "KNOWN AT";
+    case OptionKind::kBefore:
+      return "BEFORE";
+    case OptionKind::kHalfLife:
+      return "HALF LIFE";
+    case OptionKind::kDryRun:
+      return "DRY RUN";
+    case OptionKind::kApply:
+      return "APPLY";
   }
   return "?";
 }
@@ -95,7 +121,7 @@ void AstBuilder::PropertyDef(Pos p) {
     if (IsFlag(items[i], Flag::kKey)) {
       def.key = true;
     } else {
-      def.type = static_cast<PropertyType>(std::stoi(items[i].text));
+      def.type = static_cast<PropertyType>(items[i].value);
     }
   }
   PushNode(ItemTag::kPropertyDef, p, std::move(def));
@@ -156,14 +182,29 @@ void AstBuilder::Observe() {
     Item& o = items[i];
     CheckOnce(&seen, o);
     switch (KindOf(o)) {
-      case OptionKind::kAt: obs.at = std::move(o.expr); break;
-      case OptionKind::kBy: obs.by = std::move(o.expr); break;
-      case OptionKind::kIn: obs.session = std::move(o.expr); break;
-      case OptionKind::kAbout: obs.about = std::move(o.exprs); break;
-      case OptionKind::kSource: obs.source = std::move(o.expr); break;
-      case OptionKind::kTrust: obs.trust = std::move(o.expr); break;
-      case OptionKind::kEmbedding: obs.embedding = std::move(o.expr); break;
-      default: Fail("internal parser error: unexpected OBSERVE option", o.pos);
+      case OptionKind::kAt:
+        obs.at = std::move(o.expr);
+        break;
+      case OptionKind::kBy:
+        obs.by = std::move(o.expr);
+        break;
+      case OptionKind::kIn:
+        obs.session = std::move(o.expr);
+        break;
+      case OptionKind::kAbout:
+        obs.about = std::move(o.exprs);
+        break;
+      case OptionKind::kSource:
+        obs.source = std::move(o.expr);
+        break;
+      case OptionKind::kTrust:
+        obs.trust = std::move(o.expr);
+        break;
+      case OptionKind::kEmbedding:
+        obs.embedding = std::move(o.expr);
+        break;
+      default:
+        Fail("internal parser error: unexpected OBSERVE option", o.pos);
     }
   }
   PushStatementBody(std::move(obs));
@@ -200,13 +241,26 @@ void AstBuilder::Assert() {
     Item& o = items[i];
     CheckOnce(&seen, o);
     switch (KindOf(o)) {
-      case OptionKind::kValidFrom: a.valid_from = std::move(o.expr); break;
-      case OptionKind::kValidUntil: a.valid_until = std::move(o.expr); break;
-      case OptionKind::kAt: a.at = std::move(o.expr); break;
-      case OptionKind::kFromEpisode: a.from_episodes = std::move(o.exprs); break;
-      case OptionKind::kConfidence: a.confidence = std::move(o.expr); break;
-      case OptionKind::kSupersedes: a.supersedes = std::move(o.expr); break;
-      default: Fail("internal parser error: unexpected ASSERT option", o.pos);
+      case OptionKind::kValidFrom:
+        a.valid_from = std::move(o.expr);
+        break;
+      case OptionKind::kValidUntil:
+        a.valid_until = std::move(o.expr);
+        break;
+      case OptionKind::kAt:
+        a.at = std::move(o.expr);
+        break;
+      case OptionKind::kFromEpisode:
+        a.from_episodes = std::move(o.exprs);
+        break;
+      case OptionKind::kConfidence:
+        a.confidence = std::move(o.expr);
+        break;
+      case OptionKind::kSupersedes:
+        a.supersedes = std::move(o.expr);
+        break;
+      default:
+        Fail("internal parser error: unexpected ASSERT option", o.pos);
     }
   }
   PushStatementBody(std::move(a));
@@ -240,11 +294,20 @@ void AstBuilder::Timeline() {
     Item& o = items[i];
     CheckOnce(&seen, o);
     switch (KindOf(o)) {
-      case OptionKind::kFrom: t.from = std::move(o.expr); break;
-      case OptionKind::kTo: t.to = std::move(o.expr); break;
-      case OptionKind::kAsOf: as_of = std::move(o.expr); break;
-      case OptionKind::kKnownAt: known_at = std::move(o.expr); break;
-      default: Fail("internal parser error: unexpected TIMELINE option", o.pos);
+      case OptionKind::kFrom:
+        t.from = std::move(o.expr);
+        break;
+      case OptionKind::kTo:
+        t.to = std::move(o.expr);
+        break;
+      case OptionKind::kAsOf:
+        as_of = std::move(o.expr);
+        break;
+      case OptionKind::kKnownAt:
+        known_at = std::move(o.expr);
+        break;
+      default:
+        Fail("internal parser error: unexpected TIMELINE option", o.pos);
     }
   }
   PushStatementBody(std::move(t), std::move(as_of), std::move(known_at));
@@ -260,16 +323,35 @@ void AstBuilder::Recall() {
     Item& o = items[i];
     CheckOnce(&seen, o);
     switch (KindOf(o)) {
-      case OptionKind::kAbout: r.about = std::move(o.exprs); break;
-      case OptionKind::kTop: r.top = std::move(o.expr); break;
-      case OptionKind::kKinds: r.kinds = std::move(o.names); break;
-      case OptionKind::kUsing: r.channels = std::move(o.names); break;
-      case OptionKind::kWeights: r.weights = std::move(o.expr); break;
-      case OptionKind::kMinTrust: r.min_trust = std::move(o.expr); break;
-      case OptionKind::kRecallExplain: r.explain = true; break;
-      case OptionKind::kAsOf: as_of = std::move(o.expr); break;
-      case OptionKind::kKnownAt: known_at = std::move(o.expr); break;
-      default: Fail("internal parser error: unexpected RECALL option", o.pos);
+      case OptionKind::kAbout:
+        r.about = std::move(o.exprs);
+        break;
+      case OptionKind::kTop:
+        r.top = std::move(o.expr);
+        break;
+      case OptionKind::kKinds:
+        r.kinds = std::move(o.names);
+        break;
+      case OptionKind::kUsing:
+        r.channels = std::move(o.names);
+        break;
+      case OptionKind::kWeights:
+        r.weights = std::move(o.expr);
+        break;
+      case OptionKind::kMinTrust:
+        r.min_trust = std::move(o.expr);
+        break;
+      case OptionKind::kRecallExplain:
+        r.explain = true;
+        break;
+      case OptionKind::kAsOf:
+        as_of = std::move(o.expr);
+        break;
+      case OptionKind::kKnownAt:
+        known_at = std::move(o.expr);
+        break;
+      default:
+        Fail("internal parser error: unexpected RECALL option", o.pos);
     }
   }
   PushStatementBody(std::move(r), std::move(as_of), std::move(known_at));
@@ -303,19 +385,34 @@ void AstBuilder::Consolidate() {
   for (auto& it : items) {
     if (it.tag == ItemTag::kFlag) {
       switch (static_cast<Flag>(it.code)) {
-        case Flag::kJobCommunities: c.job = ConsolidateJob::kCommunities; break;
-        case Flag::kJobImportance: c.job = ConsolidateJob::kImportance; break;
-        case Flag::kJobDecay: c.job = ConsolidateJob::kDecay; break;
-        default: c.job = ConsolidateJob::kDedupe; break;
+        case Flag::kJobCommunities:
+          c.job = ConsolidateJob::kCommunities;
+          break;
+        case Flag::kJobImportance:
+          c.job = ConsolidateJob::kImportance;
+          break;
+        case Flag::kJobDecay:
+          c.job = ConsolidateJob::kDecay;
+          break;
+        default:
+          c.job = ConsolidateJob::kDedupe;
+          break;
       }
       continue;
     }
     CheckOnce(&seen, it);
     switch (KindOf(it)) {
-      case OptionKind::kHalfLife: c.half_life = std::move(it.expr); break;
-      case OptionKind::kDryRun: c.dry_run = true; break;
-      case OptionKind::kApply: c.apply = true; break;
-      default: Fail("internal parser error: unexpected CONSOLIDATE option", it.pos);
+      case OptionKind::kHalfLife:
+        c.half_life = std::move(it.expr);
+        break;
+      case OptionKind::kDryRun:
+        c.dry_run = true;
+        break;
+      case OptionKind::kApply:
+        c.apply = true;
+        break;
+      default:
+        Fail("internal parser error: unexpected CONSOLIDATE option", it.pos);
     }
   }
   PushStatementBody(std::move(c));

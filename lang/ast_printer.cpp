@@ -11,18 +11,18 @@ namespace mnemo::lang {
 namespace {
 
 constexpr std::string_view kReserved[] = {
-    "ALL",  "AND",    "AS",      "ASC",   "ASCENDING", "BY",     "CASE",     "CONTAINS", "CREATE", "DELETE",
-    "DESC", "DESCENDING", "DETACH", "DISTINCT", "ELSE", "END", "ENDS", "EXISTS", "FALSE", "IN", "IS",
-    "LIMIT", "MATCH", "MERGE", "NOT", "NULL", "OF", "ON", "OPTIONAL", "OR", "ORDER", "REMOVE", "RETURN",
-    "SET",  "SKIP",   "STARTS",  "THEN",  "TRUE",      "UNION",  "UNWIND",   "WHEN",     "WITH",   "WHERE",
-    "XOR"};
+    "ALL",    "AND",      "AS",         "ASC",    "ASCENDING", "BY",     "CASE",  "CONTAINS", "CREATE",
+    "DELETE", "DESC",     "DESCENDING", "DETACH", "DISTINCT",  "ELSE",   "END",   "ENDS",     "EXISTS",
+    "FALSE",  "IN",       "IS",         "LIMIT",  "MATCH",     "MERGE",  "NOT",   "NULL",     "OF",
+    "ON",     "OPTIONAL", "OR",         "ORDER",  "REMOVE",    "RETURN", "SET",   "SKIP",     "STARTS",
+    "THEN",   "TRUE",     "UNION",      "UNWIND", "WHEN",      "WITH",   "WHERE", "XOR"};
 
 bool IsPlainIdentifier(const std::string& s) {
   if (s.empty()) return false;
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80 ||
-                    (i > 0 && c >= '0' && c <= '9');
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80 || (i > 0 && c >= '0' && c <= '9');
     if (!ok) return false;
   }
   return true;
@@ -40,6 +40,25 @@ bool IsReserved(const std::string& s) {
     if (eq) return true;
   }
   return false;
+}
+
+// A function name as written: dotted plain identifiers as they are, anything
+// else as one backquoted name (the AST keeps the parts joined by '.', so both
+// re-parse to the same name).
+std::string FunctionName(const std::string& name) {
+  size_t start = 0;
+  while (true) {
+    const size_t dot = name.find('.', start);
+    const std::string part = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string upper = part;
+    for (char& c : upper) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    }
+    const bool ok = IsPlainIdentifier(part) && (!IsReserved(part) || upper == "ALL" || upper == "EXISTS");
+    if (!ok) return QuoteName(name);
+    if (dot == std::string::npos) return name;
+    start = dot + 1;
+  }
 }
 
 std::string Join(const std::vector<ExprPtr>& exprs, const char* sep = ", ") {
@@ -132,10 +151,18 @@ std::string SetItems(const std::vector<SetItem>& items) {
     const SetItem& it = items[i];
     if (i) out += ", ";
     switch (it.kind) {
-      case SetItemKind::kProperty: out += ToString(*it.property) + " = " + ToString(*it.value); break;
-      case SetItemKind::kReplace: out += QuoteName(it.variable) + " = " + ToString(*it.value); break;
-      case SetItemKind::kMerge: out += QuoteName(it.variable) + " += " + ToString(*it.value); break;
-      case SetItemKind::kLabels: out += QuoteName(it.variable) + Labels(it.labels); break;
+      case SetItemKind::kProperty:
+        out += ToString(*it.property) + " = " + ToString(*it.value);
+        break;
+      case SetItemKind::kReplace:
+        out += QuoteName(it.variable) + " = " + ToString(*it.value);
+        break;
+      case SetItemKind::kMerge:
+        out += QuoteName(it.variable) + " += " + ToString(*it.value);
+        break;
+      case SetItemKind::kLabels:
+        out += QuoteName(it.variable) + Labels(it.labels);
+        break;
     }
   }
   return out;
@@ -177,7 +204,9 @@ std::string Fact(const FactPattern& f) {
   return out + ")";
 }
 
-std::string Opt(const char* keyword, const ExprPtr& e) { return e ? std::string(" ") + keyword + " " + ToString(*e) : ""; }
+std::string Opt(const char* keyword, const ExprPtr& e) {
+  return e ? std::string(" ") + keyword + " " + ToString(*e) : "";
+}
 
 std::string Property(const PropertyDef& d) {
   return QuoteName(d.name) + " " + std::string(PropertyTypeName(d.type)) + (d.key ? " KEY" : "");
@@ -220,8 +249,8 @@ struct BodyPrinter {
     std::string members;
     AppendDefs(d.roles, &members, &Role);
     AppendDefs(d.properties, &members, &Property);
-    std::string out = std::string(d.is_event ? "DEFINE EVENT " : "DEFINE RELATION ") + QuoteName(d.name) + " (" +
-                      members + ")";
+    std::string out =
+        std::string(d.is_event ? "DEFINE EVENT " : "DEFINE RELATION ") + QuoteName(d.name) + " (" + members + ")";
     if (!d.unique_roles.empty()) out += " UNIQUE (" + JoinNames(d.unique_roles, ", ") + ")";
     return out;
   }
@@ -259,11 +288,14 @@ struct BodyPrinter {
   std::string operator()(const Purge& p) const { return "PURGE " + ToString(*p.id); }
   std::string operator()(const Consolidate& c) const {
     switch (c.job) {
-      case ConsolidateJob::kCommunities: return "CONSOLIDATE COMMUNITIES";
-      case ConsolidateJob::kImportance: return "CONSOLIDATE IMPORTANCE";
+      case ConsolidateJob::kCommunities:
+        return "CONSOLIDATE COMMUNITIES";
+      case ConsolidateJob::kImportance:
+        return "CONSOLIDATE IMPORTANCE";
       case ConsolidateJob::kDecay:
         return "CONSOLIDATE DECAY" + Opt("HALF LIFE", c.half_life) + (c.dry_run ? " DRY RUN" : "");
-      case ConsolidateJob::kDedupe: return std::string("CONSOLIDATE DEDUPE") + (c.apply ? " APPLY" : "");
+      case ConsolidateJob::kDedupe:
+        return std::string("CONSOLIDATE DEDUPE") + (c.apply ? " APPLY" : "");
     }
     return "CONSOLIDATE";
   }
@@ -289,13 +321,27 @@ std::string QuoteString(const std::string& text) {
   std::string out = "'";
   for (char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\'': out += "\\'"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -311,21 +357,31 @@ std::string QuoteString(const std::string& text) {
 
 std::string ToString(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::kNull: return "null";
-    case ExprKind::kBool: return e.bool_value ? "true" : "false";
-    case ExprKind::kInt: return std::to_string(e.int_value);
-    case ExprKind::kDouble: return DoubleText(e.double_value);
-    case ExprKind::kString: return QuoteString(e.text);
-    case ExprKind::kTime: return FormatIsoDateTime(e.int_value);
-    case ExprKind::kDuration: return FormatDuration(e.int_value);
+    case ExprKind::kNull:
+      return "null";
+    case ExprKind::kBool:
+      return e.bool_value ? "true" : "false";
+    case ExprKind::kInt:
+      return std::to_string(e.int_value);
+    case ExprKind::kDouble:
+      return DoubleText(e.double_value);
+    case ExprKind::kString:
+      return QuoteString(e.text);
+    case ExprKind::kTime:
+      return FormatIsoDateTime(e.int_value);
+    case ExprKind::kDuration:
+      return FormatDuration(e.int_value);
     case ExprKind::kParameter: {
       bool digits = !e.text.empty();
       for (char c : e.text) digits = digits && c >= '0' && c <= '9';
       return "$" + (digits || IsPlainIdentifier(e.text) ? e.text : QuoteName(e.text));
     }
-    case ExprKind::kVariable: return QuoteName(e.text);
-    case ExprKind::kProperty: return Atomic(*e.children[0]) + "." + QuoteName(e.text);
-    case ExprKind::kList: return "[" + Join(e.children) + "]";
+    case ExprKind::kVariable:
+      return QuoteName(e.text);
+    case ExprKind::kProperty:
+      return Atomic(*e.children[0]) + "." + QuoteName(e.text);
+    case ExprKind::kList:
+      return "[" + Join(e.children) + "]";
     case ExprKind::kMap: {
       std::string out = "{";
       for (size_t i = 0; i < e.children.size(); ++i) {
@@ -334,7 +390,8 @@ std::string ToString(const Expr& e) {
       }
       return out + "}";
     }
-    case ExprKind::kIndex: return Atomic(*e.children[0]) + "[" + ToString(*e.children[1]) + "]";
+    case ExprKind::kIndex:
+      return Atomic(*e.children[0]) + "[" + ToString(*e.children[1]) + "]";
     case ExprKind::kSlice:
       return Atomic(*e.children[0]) + "[" + (e.children[1] ? ToString(*e.children[1]) : "") + ".." +
              (e.children[2] ? ToString(*e.children[2]) : "") + "]";
@@ -343,12 +400,16 @@ std::string ToString(const Expr& e) {
     case ExprKind::kBinary:
       return "(" + ToString(*e.children[0]) + " " + std::string(BinaryOpName(e.binary_op)) + " " +
              ToString(*e.children[1]) + ")";
-    case ExprKind::kIsNull: return "(" + ToString(*e.children[0]) + " IS NULL)";
-    case ExprKind::kIsNotNull: return "(" + ToString(*e.children[0]) + " IS NOT NULL)";
-    case ExprKind::kLabelPredicate: return "(" + Atomic(*e.children[0]) + Labels(e.names) + ")";
+    case ExprKind::kIsNull:
+      return "(" + ToString(*e.children[0]) + " IS NULL)";
+    case ExprKind::kIsNotNull:
+      return "(" + ToString(*e.children[0]) + " IS NOT NULL)";
+    case ExprKind::kLabelPredicate:
+      return "(" + Atomic(*e.children[0]) + Labels(e.names) + ")";
     case ExprKind::kFunctionCall:
-      return e.text + "(" + (e.distinct ? "DISTINCT " : "") + Join(e.children) + ")";
-    case ExprKind::kCountStar: return "count(*)";
+      return FunctionName(e.text) + "(" + (e.distinct ? "DISTINCT " : "") + Join(e.children) + ")";
+    case ExprKind::kCountStar:
+      return "count(*)";
     case ExprKind::kCase: {
       std::string out = "CASE";
       if (e.case_expr->subject) out += " " + ToString(*e.case_expr->subject);
@@ -364,10 +425,12 @@ std::string ToString(const Expr& e) {
     case ExprKind::kQuantifier:
       return e.text + "(" + QuoteName(e.comprehension->variable) + " IN " + ToString(*e.comprehension->list) +
              ComprehensionTail(*e.comprehension) + ")";
-    case ExprKind::kPatternPredicate: return ToString(*e.pattern);
+    case ExprKind::kPatternPredicate:
+      return ToString(*e.pattern);
     case ExprKind::kPatternComprehension:
       return "[" + ToString(*e.pattern) + ComprehensionTail(*e.comprehension) + "]";
-    case ExprKind::kEntityRef: return QuoteName(e.text) + " " + ToString(*e.children[0]);
+    case ExprKind::kEntityRef:
+      return QuoteName(e.text) + " " + ToString(*e.children[0]);
   }
   return "?";
 }
@@ -405,8 +468,9 @@ std::string ToString(const Clause& clause) {
       std::string out = "REMOVE ";
       for (size_t i = 0; i < r.items.size(); ++i) {
         if (i) out += ", ";
-        out += r.items[i].kind == RemoveItemKind::kProperty ? ToString(*r.items[i].property)
-                                                            : QuoteName(r.items[i].variable) + Labels(r.items[i].labels);
+        out += r.items[i].kind == RemoveItemKind::kProperty
+                   ? ToString(*r.items[i].property)
+                   : QuoteName(r.items[i].variable) + Labels(r.items[i].labels);
       }
       return out;
     }

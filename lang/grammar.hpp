@@ -179,11 +179,10 @@ MNEMO_KEYWORD(any, "ANY");
 #undef MNEMO_KEYWORD
 
 struct reserved_word
-    : sor<kw_all, kw_and, kw_as, kw_asc, kw_ascending, kw_by, kw_case, kw_contains, kw_create,
-          kw_delete, kw_desc, kw_descending, kw_detach, kw_distinct, kw_else, kw_end, kw_ends,
-          kw_exists, kw_false, kw_in, kw_is, kw_limit, kw_match, kw_merge, kw_not, kw_null, kw_of,
-          kw_on, kw_optional, kw_or, kw_order, kw_remove, kw_return, kw_set, kw_skip, kw_starts,
-          kw_then, kw_true, kw_union, kw_unwind, kw_when, kw_where, kw_with, kw_xor> {};
+    : sor<kw_all, kw_and, kw_as, kw_asc, kw_ascending, kw_by, kw_case, kw_contains, kw_create, kw_delete, kw_desc,
+          kw_descending, kw_detach, kw_distinct, kw_else, kw_end, kw_ends, kw_exists, kw_false, kw_in, kw_is, kw_limit,
+          kw_match, kw_merge, kw_not, kw_null, kw_of, kw_on, kw_optional, kw_or, kw_order, kw_remove, kw_return, kw_set,
+          kw_skip, kw_starts, kw_then, kw_true, kw_union, kw_unwind, kw_when, kw_where, kw_with, kw_xor> {};
 
 // Any name: labels, relationship types, property keys, function names, schema names.
 struct symbolic_name : sor<backquoted, identifier_word> {};
@@ -218,9 +217,8 @@ struct dec_int : plus<digit> {};
 struct number_end : not_at<ident_other> {};
 struct number : seq<sor<hex_int, oct_int, double_lit, dec_int>, must<number_end>> {};
 
-struct escape_code
-    : sor<one<'\\', '\'', '"', 'n', 't', 'r', 'b', 'f', '/'>, seq<one<'u'>, rep<4, xdigit>>,
-          seq<one<'U'>, rep<8, xdigit>>> {};
+struct escape_code : sor<one<'\\', '\'', '"', 'n', 't', 'r', 'b', 'f', '/'>, seq<one<'u'>, rep<4, xdigit>>,
+                         seq<one<'U'>, rep<8, xdigit>>> {};
 struct escape : seq<one<'\\'>, must<escape_code>> {};
 struct single_quoted_rest : until<one<'\''>, sor<escape, any>> {};
 struct double_quoted_rest : until<one<'"'>, sor<escape, any>> {};
@@ -239,9 +237,8 @@ struct parameter : seq<one<'$'>, must<parameter_name>> {};
 
 struct two_digits : rep<2, digit> {};
 struct zone : sor<one<'Z', 'z'>, seq<one<'+', '-'>, two_digits, opt<opt<one<':'>>, two_digits>>> {};
-struct clock_time
-    : seq<one<'T', 't'>, two_digits, one<':'>, two_digits,
-          opt<one<':'>, two_digits, opt<one<'.'>, plus<digit>>>, opt<zone>> {};
+struct clock_time : seq<one<'T', 't'>, two_digits, one<':'>, two_digits,
+                        opt<one<':'>, two_digits, opt<one<'.'>, plus<digit>>>, opt<zone>> {};
 struct iso_time_body
     : seq<rep<4, digit>, one<'-'>, two_digits, one<'-'>, two_digits, opt<clock_time>, not_at<ident_other>> {};
 // Digits '-' digits '-' commits to a date/time literal: `2023-5-8` is an error, not 2010.
@@ -265,9 +262,8 @@ struct list_where : seq<kw_where, ws, must<expression>> {};
 struct list_projection : seq<one<'|'>, ws, must<expression>> {};
 // `[a, b]`, `[x IN l WHERE p | e]`, `[(a)-->(b) | b.name]`: the elements are
 // parsed once as expressions; the builder turns `[x IN l ...]` into a comprehension.
-struct list_atom
-    : seq<one<'['>, ws, opt<comma_list<expression>, ws>, opt<list_where, ws>, opt<list_projection, ws>,
-          must<list_close>> {};
+struct list_atom : seq<one<'['>, ws, opt<comma_list<expression>, ws>, opt<list_where, ws>, opt<list_projection, ws>,
+                       must<list_close>> {};
 
 // ---- maps
 
@@ -280,9 +276,8 @@ struct map_literal : seq<one<'{'>, ws, opt<comma_list<map_entry>, ws>, must<map_
 
 struct case_when : seq<kw_when, ws, must<expression>, ws, must<kw_then>, ws, must<expression>> {};
 struct case_else : seq<kw_else, ws, must<expression>> {};
-struct case_expr
-    : seq<kw_case, ws, opt<expression, ws>, must<case_when>, star<ws, case_when>, opt<ws, case_else>, ws,
-          must<kw_end>> {};
+struct case_expr : seq<kw_case, ws, opt<expression, ws>, must<case_when>, star<ws, case_when>, opt<ws, case_else>, ws,
+                       must<kw_end>> {};
 
 // ---- count(*) and function calls
 
@@ -296,10 +291,9 @@ struct call_distinct : kw_distinct {};
 struct call_arguments : comma_list<expression> {};
 struct call_close : one<')'> {};
 // f(args), ns.f(DISTINCT x), all(x IN l WHERE p)
-struct function_call
-    : seq<at<function_name, ws, one<'('>>, function_name, ws, one<'('>, ws,
-          opt<sor<seq<call_distinct, ws, must<call_arguments>>, call_arguments>, ws>, opt<list_where, ws>,
-          must<call_close>> {};
+struct function_call : seq<at<function_name, ws, one<'('>>, function_name, ws, one<'('>, ws,
+                           opt<sor<seq<call_distinct, ws, must<call_arguments>>, call_arguments>, ws>,
+                           opt<list_where, ws>, must<call_close>> {};
 
 // ---- pattern predicates: (a)-[:R]->(b) inside an expression
 
@@ -381,9 +375,8 @@ struct braces_too_deep {
 };
 
 // The start of a relationship after a node: `<-`, `-[`, `-->`, `--(`.
-struct rel_start
-    : sor<seq<one<'<'>, ws_nd, one<'-'>>, seq<one<'-'>, ws_nd, one<'['>>,
-          seq<one<'-'>, ws_nd, one<'-'>, ws_nd, one<'>', '('>>> {};
+struct rel_start : sor<seq<one<'<'>, ws_nd, one<'-'>>, seq<one<'-'>, ws_nd, one<'['>>,
+                       seq<one<'-'>, ws_nd, one<'-'>, ws_nd, one<'>', '('>>> {};
 
 // Lookahead: a node-shaped parenthesis followed by a relationship start.
 // Decides between a pattern predicate and a parenthesized expression without
@@ -402,15 +395,15 @@ struct paren_close : one<')'> {};
 struct paren_expr : seq<one<'('>, ws, must<expression>, ws, must<paren_close>> {};
 struct variable_ref : variable {};
 
-struct atom
-    : sor<number, string_literal, true_literal, false_literal, null_literal, parameter, case_expr, count_star,
-          list_atom, map_literal, pattern_predicate, paren_expr, function_call, variable_ref> {};
+struct atom : sor<number, string_literal, true_literal, false_literal, null_literal, parameter, case_expr, count_star,
+                  list_atom, map_literal, pattern_predicate, paren_expr, function_call, variable_ref> {};
 
 // ---- postfix: property lookup, index/slice, label predicate
 
 struct property_lookup : seq<one<'.'>, not_at<one<'.'>>, ws, must<property_key>> {};
 struct slice_dots : two<'.'> {};
-struct index_body : sor<seq<slice_dots, ws, opt<expression>>, seq<expression, opt<ws, slice_dots, ws, opt<expression>>>> {};
+struct index_body
+    : sor<seq<slice_dots, ws, opt<expression>>, seq<expression, opt<ws, slice_dots, ws, opt<expression>>>> {};
 struct index_close : one<']'> {};
 struct index_or_slice : seq<one<'['>, ws, must<index_body>, ws, must<index_close>> {};
 struct label_part : seq<one<':'>, ws, must<label_name>> {};
@@ -486,7 +479,8 @@ struct option_expr : seq<add_expr> {};
 struct properties : sor<map_literal, parameter> {};
 
 struct node_close : one<')'> {};
-struct node_pattern : seq<one<'('>, ws, opt<variable, ws>, opt<node_label_list, ws>, opt<properties, ws>, must<node_close>> {};
+struct node_pattern
+    : seq<one<'('>, ws, opt<variable, ws>, opt<node_label_list, ws>, opt<properties, ws>, must<node_close>> {};
 
 struct range_int : plus<digit> {};
 struct range_dots : two<'.'> {};
@@ -495,12 +489,13 @@ struct rel_types
     : seq<one<':'>, ws, must<rel_type_name>, star<ws, one<'|'>, ws, opt<one<':'>, ws>, must<rel_type_name>>> {};
 struct rel_close : one<']'> {};
 struct rel_detail
-    : seq<one<'['>, ws, opt<variable, ws>, opt<rel_types, ws>, opt<var_length>, opt<properties, ws>, must<rel_close>> {};
+    : seq<one<'['>, ws, opt<variable, ws>, opt<rel_types, ws>, opt<var_length>, opt<properties, ws>, must<rel_close>> {
+};
 struct rel_left_head : one<'<'> {};
 struct rel_right_head : one<'>'> {};
 struct rel_dash : one<'-'> {};
-struct rel_pattern
-    : seq<opt<rel_left_head, ws_nd>, one<'-'>, ws_nd, opt<rel_detail, ws_nd>, must<rel_dash>, opt<ws_nd, rel_right_head>> {};
+struct rel_pattern : seq<opt<rel_left_head, ws_nd>, one<'-'>, ws_nd, opt<rel_detail, ws_nd>, must<rel_dash>,
+                         opt<ws_nd, rel_right_head>> {};
 struct pattern_link : seq<at<rel_start>, must<rel_pattern>, ws, must<node_pattern>> {};
 struct pattern_element_tail : plus<ws_nd, pattern_link> {};
 struct pattern_element : seq<node_pattern, star<ws_nd, pattern_link>> {};
@@ -532,8 +527,8 @@ struct sort_items : comma_list<sort_item> {};
 struct order_by : seq<kw_order, ws, must<kw_by>, ws, must<sort_items>> {};
 struct skip_part : seq<kw_skip, ws, must<expression>> {};
 struct limit_part : seq<kw_limit, ws, must<expression>> {};
-struct projection_body
-    : seq<opt<projection_distinct, ws>, must<projection_items>, opt<ws, order_by>, opt<ws, skip_part>, opt<ws, limit_part>> {};
+struct projection_body : seq<opt<projection_distinct, ws>, must<projection_items>, opt<ws, order_by>,
+                             opt<ws, skip_part>, opt<ws, limit_part>> {};
 
 struct with_clause : seq<kw_with, ws, must<projection_body>, opt<ws, where_part>> {};
 
@@ -547,7 +542,8 @@ struct create_clause : seq<kw_create, ws, must<pattern>> {};
 struct set_assign : one<'='> {};
 struct set_merge_assign : string<'+', '='> {};
 struct set_labels_item : seq<variable, ws, node_label_list> {};
-struct set_variable_item : seq<variable, ws, sor<set_merge_assign, seq<set_assign, not_at<one<'~'>>>>, ws, must<expression>> {};
+struct set_variable_item
+    : seq<variable, ws, sor<set_merge_assign, seq<set_assign, not_at<one<'~'>>>>, ws, must<expression>> {};
 struct set_target : postfix_expr {};
 struct set_property_item : seq<set_target, ws, must<set_assign>, ws, must<expression>> {};
 struct set_item : sor<set_labels_item, set_variable_item, set_property_item> {};
@@ -570,9 +566,8 @@ struct detach_flag : kw_detach {};
 struct delete_targets : comma_list<expression> {};
 struct delete_clause : seq<sor<seq<detach_flag, ws, must<kw_delete>>, kw_delete>, ws, must<delete_targets>> {};
 
-struct clause
-    : sor<match_clause, unwind_clause, with_clause, create_clause, merge_clause, set_clause, remove_clause,
-          delete_clause> {};
+struct clause : sor<match_clause, unwind_clause, with_clause, create_clause, merge_clause, set_clause, remove_clause,
+                    delete_clause> {};
 // RETURN, if present, is the last clause of a single query.
 struct single_query : sor<return_clause, seq<clause, star<ws, clause>, opt<ws, return_clause>>> {};
 struct union_all : kw_all {};
@@ -597,14 +592,14 @@ struct cypher_statement : seq<query, star<ws, reading_option>, must<query_end>> 
 
 struct entity_key : sor<string_literal, parameter, dec_int> {};
 struct entity_ref : seq<type_name, ws, must<entity_key>> {};
-struct entity_ref_ahead : seq<symbolic_name, ws, one<'\'', '"', '$', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'>> {};
+struct entity_ref_ahead
+    : seq<symbolic_name, ws, one<'\'', '"', '$', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'>> {};
 struct entity_refs : comma_list<entity_ref> {};
 
 // ---- DEFINE
 
-struct property_type_name
-    : sor<kw_text, kw_string, kw_integer, kw_int, kw_float, kw_boolean, kw_bool, kw_datetime, kw_date, kw_list,
-          kw_map, kw_any> {};
+struct property_type_name : sor<kw_text, kw_string, kw_integer, kw_int, kw_float, kw_boolean, kw_bool, kw_datetime,
+                                kw_date, kw_list, kw_map, kw_any> {};
 struct key_flag : kw_key {};
 struct property_def : seq<member_name, ws, must<property_type_name>, opt<ws, key_flag>> {};
 struct many_flag : kw_many {};
@@ -699,9 +694,8 @@ struct weights_value : sor<map_literal, parameter> {};
 struct weights_option : seq<kw_weights, ws, must<weights_value>> {};
 struct min_trust_option : seq<kw_min, ws, must<kw_trust>, ws, must<option_expr>> {};
 struct recall_explain_option : kw_explain {};
-struct recall_option
-    : sor<about_option, top_option, kinds_option, using_option, weights_option, min_trust_option,
-          recall_explain_option, as_of_option, known_at_option> {};
+struct recall_option : sor<about_option, top_option, kinds_option, using_option, weights_option, min_trust_option,
+                           recall_explain_option, as_of_option, known_at_option> {};
 struct recall_end : at<ws, statement_terminator> {};
 struct recall_stmt : seq<kw_recall, ws, must<option_expr>, star<ws, recall_option>, must<recall_end>> {};
 
@@ -731,9 +725,8 @@ struct consolidate_end : at<ws, statement_terminator> {};
 struct consolidate_stmt : seq<kw_consolidate, ws, must<consolidate_job>, must<consolidate_end>> {};
 
 struct merge_entity_end : at<ws, statement_terminator> {};
-struct merge_entity_stmt
-    : seq<kw_merge, ws, kw_entity, ws, not_at<one<'='>>, must<entity_ref>, ws, must<kw_into>, ws, must<entity_ref>,
-          must<merge_entity_end>> {};
+struct merge_entity_stmt : seq<kw_merge, ws, kw_entity, ws, not_at<one<'='>>, must<entity_ref>, ws, must<kw_into>, ws,
+                               must<entity_ref>, must<merge_entity_end>> {};
 
 struct snapshot_end : at<ws, statement_terminator> {};
 struct snapshot_stmt : seq<kw_snapshot, must<snapshot_end>> {};
@@ -741,9 +734,9 @@ struct snapshot_stmt : seq<kw_snapshot, must<snapshot_end>> {};
 // ================================================================ statements
 
 struct statement_body
-    : sor<define_stmt, show_stmt, observe_stmt, assert_stmt, retract_stmt, history_stmt, timeline_stmt,
-          recall_stmt, forget_stmt, restore_stmt, purge_stmt, consolidate_stmt, merge_entity_stmt, snapshot_stmt,
-          cypher_statement> {};
+    : sor<define_stmt, show_stmt, observe_stmt, assert_stmt, retract_stmt, history_stmt, timeline_stmt, recall_stmt,
+          forget_stmt, restore_stmt, purge_stmt, consolidate_stmt, merge_entity_stmt, snapshot_stmt, cypher_statement> {
+};
 struct explain_flag : kw_explain {};
 struct statement : sor<seq<explain_flag, ws, must<statement_body>>, statement_body> {};
 

@@ -25,7 +25,8 @@ MNEMO_ERROR(backquoted_name, "empty `` name: expected a name between the backquo
 MNEMO_ERROR(backquoted_rest, "unterminated `quoted name`: expected a closing backquote");
 MNEMO_ERROR(single_quoted_rest, "unterminated string literal: expected a closing '");
 MNEMO_ERROR(double_quoted_rest, "unterminated string literal: expected a closing \"");
-MNEMO_ERROR(escape_code, "invalid escape sequence: expected one of \\\\ \\' \\\" \\n \\t \\r \\b \\f \\/ \\uXXXX \\UXXXXXXXX");
+MNEMO_ERROR(escape_code,
+            "invalid escape sequence: expected one of \\\\ \\' \\\" \\n \\t \\r \\b \\f \\/ \\uXXXX \\UXXXXXXXX");
 MNEMO_ERROR(hex_digits, "expected hexadecimal digits after 0x");
 MNEMO_ERROR(oct_digits, "expected octal digits after 0o");
 MNEMO_ERROR(number_end, "expected a blank or an operator after the number (identifiers cannot start with a digit)");
@@ -33,7 +34,8 @@ MNEMO_ERROR(parameter_name, "expected a parameter name after '$'");
 MNEMO_ERROR(iso_time_body, "expected a date/time: YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss[.ffffff]][Z|+hh:mm]");
 MNEMO_ERROR(duration_body, "expected a duration: digits and a unit d, h, m, s, ms or us (e.g. 30d, 1h30m)");
 MNEMO_ERROR(duration_value, "expected a duration such as 30d, 12h, 15m or a $parameter");
-MNEMO_ERROR(time_value, "expected a time: 2023-05-08, 2023-05-08T13:56:00Z, $param or an expression like datetime('...')");
+MNEMO_ERROR(time_value,
+            "expected a time: 2023-05-08, 2023-05-08T13:56:00Z, $param or an expression like datetime('...')");
 
 // ---- expressions
 MNEMO_ERROR(expression, "expected an expression");
@@ -86,7 +88,8 @@ MNEMO_ERROR(projection_body, "expected '*' or expressions to project");
 MNEMO_ERROR(kw_by, "expected BY after ORDER");
 MNEMO_ERROR(sort_item, "expected an expression to sort by");
 MNEMO_ERROR(sort_items, "expected an expression to sort by");
-MNEMO_ERROR(after_return, "expected ORDER BY, SKIP, LIMIT, UNION, AS OF, KNOWN AT or ';' after RETURN (RETURN ends a query)");
+MNEMO_ERROR(after_return,
+            "expected ORDER BY, SKIP, LIMIT, UNION, AS OF, KNOWN AT or ';' after RETURN (RETURN ends a query)");
 MNEMO_ERROR(set_assign, "expected '=' in the SET item");
 MNEMO_ERROR(set_item, "expected a SET item: n.key = value, n = map, n += map or n:Label");
 MNEMO_ERROR(set_items, "expected a SET item: n.key = value, n = map, n += map or n:Label");
@@ -129,7 +132,8 @@ MNEMO_ERROR(fact_pattern, "expected a fact such as lives_in(resident: Person 'Ca
 MNEMO_ERROR(valid_bound, "expected FROM or UNTIL after VALID");
 MNEMO_ERROR(episode_word, "expected EPISODE after FROM");
 MNEMO_ERROR(episode_ids, "expected an episode id");
-MNEMO_ERROR(assert_end, "expected an ASSERT option (VALID FROM, VALID UNTIL, AT, FROM EPISODE, CONFIDENCE, SUPERSEDES) or ';'");
+MNEMO_ERROR(assert_end,
+            "expected an ASSERT option (VALID FROM, VALID UNTIL, AT, FROM EPISODE, CONFIDENCE, SUPERSEDES) or ';'");
 MNEMO_ERROR(retract_target, "expected a fact such as lives_in(resident: ...) or an id");
 MNEMO_ERROR(retract_end, "expected ';' after RETRACT");
 MNEMO_ERROR(history_end, "expected ';' after HISTORY");
@@ -140,7 +144,8 @@ MNEMO_ERROR(channel_name, "expected a channel (vector, keyword, graph, recency)"
 MNEMO_ERROR(channel_names, "expected a channel (vector, keyword, graph, recency)");
 MNEMO_ERROR(weights_value, "expected a map such as {vector: 0.5, keyword: 0.5} or a $parameter");
 MNEMO_ERROR(kw_trust, "expected TRUST after MIN");
-MNEMO_ERROR(recall_end, "expected a RECALL option (ABOUT, TOP, KINDS, USING, WEIGHTS, MIN TRUST, EXPLAIN, AS OF, KNOWN AT) or ';'");
+MNEMO_ERROR(recall_end,
+            "expected a RECALL option (ABOUT, TOP, KINDS, USING, WEIGHTS, MIN TRUST, EXPLAIN, AS OF, KNOWN AT) or ';'");
 MNEMO_ERROR(kw_before, "expected BEFORE after EPISODES");
 MNEMO_ERROR(forget_target, "expected an id or EPISODES BEFORE <time>");
 MNEMO_ERROR(forget_end, "expected ';' after FORGET");

@@ -141,8 +141,9 @@ struct control : pegtl::normal<Rule> {
       const char* c = in.current();
       std::string seq = c < in.end() && static_cast<unsigned char>(*c) >= 0x20 ? std::string(1, *c) : "";
       throw SyntaxException{StatusCode::kSyntaxError,
-                            "invalid escape sequence '\\" + seq + "': expected one of \\\\ \\' \\\" \\n \\t \\r \\b "
-                            "\\f \\/ \\uXXXX \\UXXXXXXXX",
+                            "invalid escape sequence '\\" + seq +
+                                "': expected one of \\\\ \\' \\\" \\n \\t \\r \\b "
+                                "\\f \\/ \\uXXXX \\UXXXXXXXX",
                             p.line, p.column - 1};
     } else {
       Pos p = PosOf(in.iterator());
@@ -161,14 +162,14 @@ template <typename Rule>
 struct action : pegtl::nothing<Rule> {};
 
 // Rules whose action is one builder call with the rule's start position.
-#define MNEMO_ACTION(rule, call)                             \
-  template <>                                                \
-  struct action<g::rule> {                                   \
-    template <typename ActionInput>                          \
+#define MNEMO_ACTION(rule, call)                              \
+  template <>                                                 \
+  struct action<g::rule> {                                    \
+    template <typename ActionInput>                           \
     static void apply(const ActionInput& in, ParseState& s) { \
-      [[maybe_unused]] const Pos p = PosOf(in.iterator());   \
-      s.b.call;                                              \
-    }                                                        \
+      [[maybe_unused]] const Pos p = PosOf(in.iterator());    \
+      s.b.call;                                               \
+    }                                                         \
   }
 
 #define MNEMO_NAME(rule, role) MNEMO_ACTION(rule, PushName(NameRole::role, in.string_view(), p))
@@ -221,6 +222,7 @@ MNEMO_FLAG(call_distinct, kDistinct);
 MNEMO_ACTION(function_call, FunctionCall(p));
 MNEMO_ACTION(pattern_predicate, PatternPredicate(p));
 MNEMO_ACTION(variable_ref, VariableRef(in.string_view(), p));
+MNEMO_ACTION(paren_expr, MarkParenthesized());
 MNEMO_ACTION(property_lookup, PropertyLookup());
 MNEMO_FLAG(slice_dots, kDots);
 MNEMO_ACTION(index_or_slice, IndexOrSlice());
@@ -414,8 +416,8 @@ Result<Script> Parse(std::string_view text) {
     const Pos p = PositionOfOffset(text, bad);
     static const char* kHex = "0123456789ABCDEF";
     const auto u = static_cast<unsigned char>(text[bad]);
-    return Status::SyntaxError(std::string("invalid UTF-8: unexpected byte 0x") + kHex[u >> 4] + kHex[u & 15],
-                               p.line, p.column);
+    return Status::SyntaxError(std::string("invalid UTF-8: unexpected byte 0x") + kHex[u >> 4] + kHex[u & 15], p.line,
+                               p.column);
   }
   ParseState state;
   try {

@@ -7,10 +7,10 @@ namespace mnemo::lang {
 int64_t DaysFromCivil(int64_t y, int m, int d) {
   y -= m <= 2 ? 1 : 0;
   const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;                                  // [0, 399]
-  const int64_t mp = m > 2 ? m - 3 : m + 9;                           // [0, 11]
-  const int64_t doy = (153 * mp + 2) / 5 + d - 1;                     // [0, 365]
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;          // [0, 146096]
+  const int64_t yoe = y - era * 400;                          // [0, 399]
+  const int64_t mp = m > 2 ? m - 3 : m + 9;                   // [0, 11]
+  const int64_t doy = (153 * mp + 2) / 5 + d - 1;             // [0, 365]
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 
@@ -84,8 +84,7 @@ std::optional<int64_t> ParseIsoDateTime(std::string_view text, LiteralError* err
   const int dim = DaysInMonth(year, static_cast<int>(month));
   if (day < 1 || day > dim) {
     return Fail(error, day_at,
-                "day " + std::to_string(day) + " is out of range 01.." + std::to_string(dim) +
-                    " for that month"),
+                "day " + std::to_string(day) + " is out of range 01.." + std::to_string(dim) + " for that month"),
            std::nullopt;
   }
   int64_t micros = DaysFromCivil(year, static_cast<int>(month), static_cast<int>(day)) * kMicrosPerDay;
@@ -216,8 +215,8 @@ std::string FormatIsoDateTime(int64_t micros) {
                   static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
                   static_cast<long long>(secs % 60));
   } else {
-    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02lld:%02lld:%02lld.%06lldZ", static_cast<long long>(y), m,
-                  d, static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02lld:%02lld:%02lld.%06lldZ", static_cast<long long>(y), m, d,
+                  static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
                   static_cast<long long>(secs % 60), static_cast<long long>(frac));
   }
   return buf;
@@ -228,9 +227,12 @@ std::string FormatDuration(int64_t micros) {
     int64_t size;
     const char* name;
   };
-  static constexpr Unit kUnits[] = {{kMicrosPerDay, "d"}, {3600 * kMicrosPerSecond, "h"},
-                                    {60 * kMicrosPerSecond, "m"}, {kMicrosPerSecond, "s"},
-                                    {1000, "ms"}, {1, "us"}};
+  static constexpr Unit kUnits[] = {{kMicrosPerDay, "d"},
+                                    {3600 * kMicrosPerSecond, "h"},
+                                    {60 * kMicrosPerSecond, "m"},
+                                    {kMicrosPerSecond, "s"},
+                                    {1000, "ms"},
+                                    {1, "us"}};
   if (micros == 0) return "0s";
   std::string out;
   for (const auto& u : kUnits) {

@@ -17,21 +17,23 @@ size_t FindInvalidUtf8(std::string_view text) {
     if (c >= 0xC2 && c <= 0xDF) {
       len = 2;
     } else if (c == 0xE0) {
-      len = 3, lo = 0xA0;  // no overlong
-    } else if (c >= 0xE1 && c <= 0xEC) {
       len = 3;
+      lo = 0xA0;  // no overlong forms
     } else if (c == 0xED) {
-      len = 3, hi = 0x9F;  // no surrogates
-    } else if (c >= 0xEE && c <= 0xEF) {
+      len = 3;
+      hi = 0x9F;  // no UTF-16 surrogates
+    } else if (c >= 0xE1 && c <= 0xEF) {
       len = 3;
     } else if (c == 0xF0) {
-      len = 4, lo = 0x90;  // no overlong
+      len = 4;
+      lo = 0x90;  // no overlong forms
+    } else if (c == 0xF4) {
+      len = 4;
+      hi = 0x8F;  // nothing above U+10FFFF
     } else if (c >= 0xF1 && c <= 0xF3) {
       len = 4;
-    } else if (c == 0xF4) {
-      len = 4, hi = 0x8F;  // <= U+10FFFF
     } else {
-      return i;
+      return i;  // 0x80..0xC1 (continuation or overlong lead) or 0xF5..0xFF
     }
     if (i + len > n) return i;
     if (s[i + 1] < lo || s[i + 1] > hi) return i;

@@ -40,10 +40,14 @@ std::string FormatDate(Timestamp t) {
 std::string FormatTimestamp(Timestamp t) {
   if (t == kForever) return "forever";
   if (t == kBeginningOfTime) return "beginning";
+  if (t - FloorDiv(t, kMicrosPerDay) * kMicrosPerDay == 0) return FormatDate(t);
+  return FormatDateTime(t);
+}
+
+std::string FormatDateTime(Timestamp t) {
   const int64_t days = FloorDiv(t, kMicrosPerDay);
   int64_t rem = t - days * kMicrosPerDay;
   std::string out = FormatDate(t);
-  if (rem == 0) return out;
   const int64_t micros = rem % kMicrosPerSecond;
   rem /= kMicrosPerSecond;
   char buf[48];

@@ -27,6 +27,8 @@ void CivilFromDays(int64_t days, int64_t& year, unsigned& month, unsigned& day);
 // "2023-05-08" for midnight UTC dates, else "2023-05-08T13:56:00Z"
 // (with ".ffffff" when there are sub-second digits); "forever" for kForever.
 std::string FormatTimestamp(Timestamp t);
+// Always "YYYY-MM-DDTHH:MM:SS[.ffffff]Z", midnight included.
+std::string FormatDateTime(Timestamp t);
 // Always "YYYY-MM-DD" of the UTC day containing t.
 std::string FormatDate(Timestamp t);
 // Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS[.ffffff]]" with optional "Z" or

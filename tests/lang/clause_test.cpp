@@ -14,7 +14,8 @@ const std::vector<Clause>& Clauses(const Statement& st) { return std::get<Query>
 }  // namespace
 
 TEST_CASE("MATCH and OPTIONAL MATCH with WHERE", "[lang][clause]") {
-  Statement st = MustParseOne("MATCH (n:Person)\nWHERE n.age > 30\nOPTIONAL MATCH (n)-[:KNOWS]->(m) WHERE m.x = 1\nRETURN n");
+  Statement st =
+      MustParseOne("MATCH (n:Person)\nWHERE n.age > 30\nOPTIONAL MATCH (n)-[:KNOWS]->(m) WHERE m.x = 1\nRETURN n");
   const auto& clauses = Clauses(st);
   REQUIRE(clauses.size() == 3);
   CHECK(clauses[0].kind() == ClauseKind::kMatch);

@@ -156,6 +156,9 @@ TEST_CASE("list comprehensions and quantifiers", "[lang][expr]") {
   CHECK(E("[x IN list WHERE x > 1]") == "[x IN list WHERE (x > 1)]");
   CHECK(E("[x IN list]") == "[x IN list]");
   CHECK(E("[x IN list, 2]") == "[(x IN list), 2]");  // two elements: a list literal
+  CHECK(E("[(x IN list)]") == "[(x IN list)]");      // parenthesized: a list of one boolean
+  CHECK(Returned("[(x IN list)]")->kind == ExprKind::kList);
+  CHECK(Returned("all((x IN list))")->kind == ExprKind::kFunctionCall);
   auto c = Returned("[x IN [1,2] WHERE x > 1 | x + 1]");
   REQUIRE(c->kind == ExprKind::kListComprehension);
   CHECK(c->comprehension->variable == "x");

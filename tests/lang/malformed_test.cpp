@@ -159,12 +159,29 @@ TEST_CASE("large but flat input parses in linear time", "[lang][malformed]") {
   CheckFailsWithPosition("RETURN 1 /*" + std::string(1 << 20, ' '));
 }
 
+TEST_CASE("fuzzer findings", "[lang][malformed]") {
+  // Inputs found by tests/fuzz/parser_fuzz.cpp: each must parse and re-print stably.
+  for (const std::string& text :
+       {std::string("RECALL`(b\x01\nTEC)LL`(b)--I\x01OR+>)-L"), std::string("RETURN `a.`.b(1)"),
+        std::string("RETURN `MATCH`(1), exists(n.x), a.b.c(2), `x y`.z(3)")}) {
+    INFO(text);
+    auto result = Parse(text);
+    REQUIRE(result.ok());
+    for (const auto& st : result->statements) {
+      const std::string printed = ToString(st);
+      INFO(printed);
+      CHECK(Canon(printed) == printed);
+    }
+  }
+}
+
 TEST_CASE("mutated statements never crash; what parses round-trips", "[lang][malformed]") {
   const std::vector<std::string> seeds = {
       "MATCH (n:Person {name: 'Ann'})-[r:KNOWS*1..3]->(m) WHERE n.age > 3 AND m.x IS NOT NULL "
       "RETURN n.name AS name, count(*) ORDER BY name DESC SKIP 1 LIMIT 5",
       "UNWIND [1, 2.5, 'x', null, true, {a: [1]}] AS v WITH v WHERE v IS NOT NULL RETURN DISTINCT v",
-      "MATCH (a), (b) WHERE a.id = 0 AND (a)-[:T]->(b:L) OR exists((a)<--()) RETURN [x IN range(1, 9) WHERE x % 2 = 0 | "
+      "MATCH (a), (b) WHERE a.id = 0 AND (a)-[:T]->(b:L) OR exists((a)<--()) RETURN [x IN range(1, 9) WHERE x % 2 = 0 "
+      "| "
       "x ^ 2] AS xs, CASE a.k WHEN 1 THEN 'one' ELSE 'many' END",
       "MERGE (p:Person {name: $name}) ON CREATE SET p.created = timestamp() ON MATCH SET p += {seen: true}",
       "MATCH (n) SET n.x = n.x + 1, n:Seen REMOVE n.tmp, n:New DETACH DELETE n",
@@ -179,10 +196,12 @@ TEST_CASE("mutated statements never crash; what parses round-trips", "[lang][mal
       "CONSOLIDATE DECAY HALF LIFE 30d DRY RUN; TIMELINE Person 'C' FROM 2023-01-01 TO 2023-12-31; SNAPSHOT",
   };
   const std::string alphabet = "()[]{}:;,.'\"`$-<>=+*/%^|!? \n\t0123456789abcxyzMATCHRETURNWHERE\\\xc3\xa9\xff";
-  const std::vector<std::string> tokens = {"MATCH", "RETURN", "(", ")", "[", "]", "{", "}", "-->", "<-", "-[",
-                                           "]->", "'", "\"", "`", "/*", "*/", "--", "//", "AS OF", "KNOWN AT",
-                                           "2023-05-08", "WHERE", "AND", "NOT", "IN", "CASE", "END", ",", ":",
-                                           "$p", "9223372036854775808", "\\u", "..", "*", "|", ";", "EXPLAIN"};
+  const std::vector<std::string> tokens = {
+      "MATCH", "RETURN", "(",    ")",     "[",        "]",          "{",     "}",
+      "-->",   "<-",     "-[",   "]->",   "'",        "\"",         "`",     "/*",
+      "*/",    "--",     "//",   "AS OF", "KNOWN AT", "2023-05-08", "WHERE", "AND",
+      "NOT",   "IN",     "CASE", "END",   ",",        ":",          "$p",    "9223372036854775808",
+      "\\u",   "..",     "*",    "|",     ";",        "EXPLAIN"};
   std::mt19937 rng(12345);
   auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
   int parsed = 0, failed = 0;
@@ -195,9 +214,15 @@ TEST_CASE("mutated statements never crash; what parses round-trips", "[lang][mal
         case 0:
           if (!text.empty() && at < text.size()) text.erase(at, 1 + pick(8));
           break;
-        case 1: text.insert(at, 1, alphabet[pick(alphabet.size())]); break;
-        case 2: text.insert(at, tokens[pick(tokens.size())]); break;
-        default: text = text.substr(0, at); break;  // truncate
+        case 1:
+          text.insert(at, 1, alphabet[pick(alphabet.size())]);
+          break;
+        case 2:
+          text.insert(at, tokens[pick(tokens.size())]);
+          break;
+        default:
+          text = text.substr(0, at);
+          break;  // truncate
       }
     }
     auto result = Parse(text);

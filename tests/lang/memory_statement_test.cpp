@@ -89,7 +89,8 @@ TEST_CASE("DEFINE ENTITY / RELATION / EVENT and SHOW SCHEMA", "[lang][memory]") 
   CHECK_FALSE(pe.properties[1].key);
   CHECK(pe.properties[1].column == 38);
 
-  Statement rel = MustParseOne("DEFINE RELATION lives_in (resident: Person, city: City ONE, since DATETIME) UNIQUE (resident)");
+  Statement rel =
+      MustParseOne("DEFINE RELATION lives_in (resident: Person, city: City ONE, since DATETIME) UNIQUE (resident)");
   const auto& lr = std::get<DefineRelation>(rel.body);
   CHECK_FALSE(lr.is_event);
   REQUIRE(lr.roles.size() == 2);
@@ -108,8 +109,8 @@ TEST_CASE("DEFINE ENTITY / RELATION / EVENT and SHOW SCHEMA", "[lang][memory]") 
   CHECK(trip.roles[1].entity_type == "ANY");
   CHECK(trip.properties[0].type == PropertyType::kText);
 
-  for (const char* type : {"TEXT", "STRING", "INT", "INTEGER", "FLOAT", "BOOL", "BOOLEAN", "DATE", "DATETIME", "LIST",
-                           "MAP", "ANY"}) {
+  for (const char* type :
+       {"TEXT", "STRING", "INT", "INTEGER", "FLOAT", "BOOL", "BOOLEAN", "DATE", "DATETIME", "LIST", "MAP", "ANY"}) {
     CHECK(Parse(std::string("DEFINE ENTITY X (p ") + type + ")").ok());
   }
   CHECK(MustParseOne("SHOW SCHEMA").kind() == StatementKind::kShowSchema);
