@@ -67,8 +67,28 @@ graph::Map HyperedgeProperties(const graph::Hypergraph& g, const graph::Hyperedg
 }
 }  // namespace
 
+namespace {
+// The version of a property visible at (as_of, known_at), or nullptr when the
+// property never changed (its current value then holds for all time).
+const graph::PropertyVersion* VisibleVersion(const graph::Entity& e, graph::Symbol key, temporal::Timestamp as_of,
+                                             temporal::Timestamp known_at, bool& changed) {
+  changed = false;
+  for (const auto& v : e.property_history) {
+    if (v.key != key) continue;
+    changed = true;
+    if (v.time.VisibleAt(as_of, known_at)) return &v;
+  }
+  return nullptr;
+}
+}  // namespace
+
 Value GraphView::NodeProperty(Id id, std::string_view key) const {
-  if (g_->entity(id)) {
+  if (const graph::Entity* e = g_->entity(id)) {
+    if (!current_ && !e->property_history.empty()) {
+      bool changed;
+      const graph::PropertyVersion* v = VisibleVersion(*e, g_->names().Find(key), as_of_, known_at_, changed);
+      if (changed) return v ? v->value : Value();
+    }
     const Value* v = g_->EntityProperty(id, key);
     return v ? *v : Value();
   }
@@ -80,6 +100,13 @@ graph::Map GraphView::NodeProperties(Id id) const {
   if (const graph::Entity* e = g_->entity(id)) {
     graph::Map m;
     for (const auto& [k, v] : e->properties.entries()) m.emplace_back(std::string(g_->names().Text(k)), v);
+    if (!current_)
+      for (const auto& hv : e->property_history) {  // changed properties: their value then
+        const std::string key(g_->names().Text(hv.key));
+        std::erase_if(m, [&](const auto& kv) { return kv.first == key; });
+        const Value then = NodeProperty(id, key);
+        if (!then.is_null()) m.emplace_back(key, then);
+      }
     return Value(std::move(m)).as_map();
   }
   if (const graph::Hyperedge* h = g_->hyperedge(id)) return HyperedgeProperties(*g_, *h);

@@ -1,5 +1,8 @@
 #include "engine/memory_statements.hpp"
 
+#include "engine/fact_statements.hpp"
+#include "engine/statement_support.hpp"
+
 #include <algorithm>
 
 namespace mnemo::engine {
@@ -93,51 +96,6 @@ void ShowSchema(ExecContext& ctx, QueryResult& result) {
   }
 }
 
-// `Type 'key'`: the entity of that type with that key, created when absent.
-Result<Id> ResolveEntity(ExecContext& ctx, const lang::Expr& ref) {
-  MNEMO_ASSIGN_OR_RETURN(Value key, EvalConstant(ctx, *ref.children[0]));
-  if (key.is_null()) return Status::TypeError("an entity key cannot be null").WithPosition(ref.line, ref.column);
-  const std::string& type = ref.text;
-  for (Id id : ctx.g.FindByKey(type, key)) {
-    if (ctx.view.NodeExists(id)) return id;
-    if (ctx.g.entity(id)->forgotten)
-      return Status::Constraint(type + " " + key.ToString() + " is forgotten (id " + std::to_string(id) +
-                                "); RESTORE " + std::to_string(id) + " to use it again")
-          .WithPosition(ref.line, ref.column);
-  }
-  graph::EntitySpec spec;
-  spec.types = {type};
-  spec.properties = {{std::string(ctx.g.KeyPropertyOf(type)), key}};
-  auto id = ctx.g.AddEntity(spec);
-  if (!id.ok()) return Status(id.status()).WithPosition(ref.line, ref.column);
-  ++ctx.stats.nodes_created;
-  return *id;
-}
-
-Result<temporal::Timestamp> EvalTimeValue(ExecContext& ctx, const lang::Expr& e, const char* what) {
-  MNEMO_ASSIGN_OR_RETURN(Value v, EvalConstant(ctx, e));
-  if (v.kind() == Value::Kind::kDateTime) return v.as_datetime().micros;
-  if (v.kind() == Value::Kind::kDate) return v.as_date().micros;
-  if (v.kind() == Value::Kind::kString)
-    if (auto t = temporal::ParseTimestamp(v.as_string())) return *t;
-  return Status::TypeError(std::string(what) + " needs a time, got " + v.ToString()).WithPosition(e.line, e.column);
-}
-
-Result<double> EvalUnit(ExecContext& ctx, const lang::Expr& e, const char* what) {
-  MNEMO_ASSIGN_OR_RETURN(Value v, EvalConstant(ctx, e));
-  if (!v.is_number() || v.as_number() < 0 || v.as_number() > 1)
-    return Status::InvalidArgument(std::string(what) + " must be a number between 0 and 1, got " + v.ToString())
-        .WithPosition(e.line, e.column);
-  return v.as_number();
-}
-
-Result<Id> EvalId(ExecContext& ctx, const lang::Expr& e) {
-  MNEMO_ASSIGN_OR_RETURN(Value v, EvalConstant(ctx, e));
-  if (v.kind() == Value::Kind::kInt && v.as_int() > 0) return static_cast<Id>(v.as_int());
-  if (v.kind() == Value::Kind::kNode) return v.as_node().id;
-  return Status::TypeError("expected a record id, got " + v.ToString()).WithPosition(e.line, e.column);
-}
-
 Status Observe(ExecContext& ctx, const lang::Observe& o, QueryResult& result) {
   graph::EpisodeSpec spec;
   MNEMO_ASSIGN_OR_RETURN(Value text, EvalConstant(ctx, *o.text));
@@ -175,156 +133,6 @@ Status Observe(ExecContext& ctx, const lang::Observe& o, QueryResult& result) {
   ++ctx.stats.episodes_created;
   result.columns = {"episode"};
   result.rows.push_back({Value(static_cast<int64_t>(*id))});
-  return Status::OK();
-}
-
-// The role bindings of rel(role: value, ...): entity refs (or lists of them)
-// bind entities; other values bind values — or are properties where the
-// relation is declared and names them as properties.
-Status BuildFact(ExecContext& ctx, const lang::FactPattern& f, bool create_entities, graph::HyperedgeSpec& spec) {
-  spec.type = f.relation;
-  const graph::RelationTypeDef* def = ctx.g.schema().FindRelation(f.relation);
-  if (def) spec.is_event = def->is_event;
-  for (const auto& rb : f.roles) {
-    std::vector<const lang::Expr*> items;
-    if (rb.value->kind == lang::ExprKind::kList && !rb.value->children.empty() &&
-        rb.value->children[0]->kind == lang::ExprKind::kEntityRef) {
-      for (const auto& c : rb.value->children) items.push_back(c.get());
-    } else {
-      items.push_back(rb.value.get());
-    }
-    for (const lang::Expr* item : items) {
-      if (item->kind == lang::ExprKind::kEntityRef) {
-        Id id = graph::kNoId;
-        if (create_entities) {
-          MNEMO_ASSIGN_OR_RETURN(id, ResolveEntity(ctx, *item));
-        } else {
-          MNEMO_ASSIGN_OR_RETURN(Value key, EvalConstant(ctx, *item->children[0]));
-          for (Id c : ctx.g.FindByKey(item->text, key))
-            if (ctx.view.NodeExists(c)) { id = c; break; }
-          if (id == graph::kNoId)
-            return Status::NotFound(item->text + " " + key.ToString() + " is not in memory").WithPosition(item->line, item->column);
-        }
-        spec.roles.push_back({rb.role, id, {}});
-        continue;
-      }
-      MNEMO_ASSIGN_OR_RETURN(Value v, EvalConstant(ctx, *item));
-      if (def && def->FindProperty(rb.role)) spec.properties.emplace_back(rb.role, v);
-      else spec.roles.push_back({rb.role, graph::kNoId, v});
-    }
-  }
-  // Roles are stored in their declared order, whatever order they were written
-  // in: the first two entity roles of a relation are its Cypher direction.
-  if (def) {
-    auto rank = [&](const graph::RoleSpec& r) {
-      for (size_t i = 0; i < def->roles.size(); ++i)
-        if (def->roles[i].name == r.role) return i;
-      return def->roles.size();
-    };
-    std::stable_sort(spec.roles.begin(), spec.roles.end(),
-                     [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-  }
-  return Status::OK();
-}
-
-// Same role bindings as a multiset (the participants of a MANY role have no
-// order) and the same properties.
-bool SameBindings(const graph::Hypergraph& g, const graph::Hyperedge& h, const graph::HyperedgeSpec& spec) {
-  if (h.roles.size() != spec.roles.size()) return false;
-  std::vector<bool> used(h.roles.size(), false);
-  for (const auto& s : spec.roles) {
-    bool found = false;
-    for (size_t i = 0; i < h.roles.size() && !found; ++i) {
-      const auto& r = h.roles[i];
-      if (used[i] || g.names().Text(r.role) != s.role || r.entity != s.entity) continue;
-      if (!r.is_entity() && !Value::Equivalent(r.value, s.value)) continue;
-      used[i] = found = true;
-    }
-    if (!found) return false;
-  }
-  for (const auto& [k, v] : spec.properties) {
-    const Value* have = h.properties.Get(g.names().Find(k));
-    if (!have || !Value::Equivalent(*have, v)) return false;
-  }
-  return h.properties.size() == spec.properties.size();
-}
-
-// Whether fact `h` binds every role of `spec` as given (a partial pattern).
-bool Covers(const graph::Hypergraph& g, const graph::Hyperedge& h, const graph::HyperedgeSpec& spec) {
-  for (const auto& s : spec.roles) {
-    const bool found = std::any_of(h.roles.begin(), h.roles.end(), [&](const graph::RoleBinding& r) {
-      return g.names().Text(r.role) == s.role && r.entity == s.entity &&
-             (r.is_entity() || Value::Equivalent(r.value, s.value));
-    });
-    if (!found) return false;
-  }
-  return true;
-}
-
-Status Assert(ExecContext& ctx, const lang::Assert& a, QueryResult& result) {
-  graph::HyperedgeSpec spec;
-  MNEMO_RETURN_IF_ERROR(BuildFact(ctx, a.fact, true, spec));
-  if (a.valid_from) { MNEMO_ASSIGN_OR_RETURN(spec.valid_from, EvalTimeValue(ctx, *a.valid_from, "VALID FROM")); }
-  if (a.at) {
-    MNEMO_ASSIGN_OR_RETURN(spec.valid_from, EvalTimeValue(ctx, *a.at, "AT"));
-    spec.is_event = true;
-  }
-  if (a.valid_until) { MNEMO_ASSIGN_OR_RETURN(spec.valid_to, EvalTimeValue(ctx, *a.valid_until, "VALID UNTIL")); }
-  if (spec.valid_from && spec.valid_to && *spec.valid_to <= *spec.valid_from)
-    return Status::InvalidArgument("VALID UNTIL must come after VALID FROM").WithPosition(a.fact.line, a.fact.column);
-  for (const auto& e : a.from_episodes) {
-    MNEMO_ASSIGN_OR_RETURN(Id ep, EvalId(ctx, *e));
-    if (!ctx.g.episode(ep)) return Status::NotFound("episode " + std::to_string(ep) + " does not exist").WithPosition(e->line, e->column);
-    spec.provenance.push_back(ep);
-  }
-  if (a.confidence) { MNEMO_ASSIGN_OR_RETURN(spec.confidence, EvalUnit(ctx, *a.confidence, "CONFIDENCE")); }
-  if (a.supersedes)
-    return Status::Unsupported("SUPERSEDES is executed by the bitemporal layer, not in this version")
-        .WithPosition(a.supersedes->line, a.supersedes->column);
-  result.columns = {"fact"};
-  // Re-asserting an identical current fact adds provenance, not a duplicate.
-  for (Id id : ctx.g.HyperedgesOfType(spec.type)) {
-    const graph::Hyperedge& h = *ctx.g.hyperedge(id);
-    if (!ctx.view.HyperedgeVisible(h) || !SameBindings(ctx.g, h, spec)) continue;
-    if (spec.valid_from && *spec.valid_from != h.time.valid_from) continue;
-    MNEMO_RETURN_IF_ERROR(ctx.g.AddProvenance(id, spec.provenance));
-    ctx.notices.push_back("fact " + std::to_string(id) + " was already known; provenance added");
-    result.rows.push_back({Value(static_cast<int64_t>(id))});
-    return Status::OK();
-  }
-  auto id = ctx.g.AddHyperedge(spec);
-  if (!id.ok()) return Status(id.status()).WithPosition(a.fact.line, a.fact.column);
-  ++ctx.stats.facts_created;
-  if (GraphView::IsBinary(*ctx.g.hyperedge(*id))) ++ctx.stats.relationships_created;
-  else ++ctx.stats.nodes_created;
-  result.rows.push_back({Value(static_cast<int64_t>(*id))});
-  return Status::OK();
-}
-
-Status Retract(ExecContext& ctx, const lang::Retract& r, QueryResult& result) {
-  std::vector<Id> targets;
-  if (r.id) {
-    MNEMO_ASSIGN_OR_RETURN(Id id, EvalId(ctx, *r.id));
-    const graph::Hyperedge* h = ctx.g.hyperedge(id);
-    if (!h || !ctx.view.HyperedgeVisible(*h))
-      return Status::NotFound("no current fact has id " + std::to_string(id)).WithPosition(r.id->line, r.id->column);
-    targets.push_back(id);
-  } else {
-    graph::HyperedgeSpec spec;
-    MNEMO_RETURN_IF_ERROR(BuildFact(ctx, *r.fact, false, spec));
-    for (Id id : ctx.g.HyperedgesOfType(spec.type)) {
-      const graph::Hyperedge& h = *ctx.g.hyperedge(id);
-      if (ctx.view.HyperedgeVisible(h) && Covers(ctx.g, h, spec)) targets.push_back(id);
-    }
-    if (targets.empty())
-      return Status::NotFound("no current " + spec.type + " fact matches").WithPosition(r.fact->line, r.fact->column);
-  }
-  result.columns = {"fact"};
-  for (Id id : targets) {
-    MNEMO_RETURN_IF_ERROR(ctx.g.RetractHyperedge(id, ctx.statement_time));
-    ++ctx.stats.facts_retracted;
-    result.rows.push_back({Value(static_cast<int64_t>(id))});
-  }
   return Status::OK();
 }
 
@@ -376,8 +184,8 @@ Status RunMemoryStatement(ExecContext& ctx, const lang::Statement& s, QueryResul
       result.rows.push_back({Value(static_cast<int64_t>(id))});
       return Status::OK();
     }
-    case lang::StatementKind::kHistory:
-    case lang::StatementKind::kTimeline:
+    case lang::StatementKind::kHistory: return History(ctx, std::get<lang::History>(s.body), result);
+    case lang::StatementKind::kTimeline: return Timeline(ctx, std::get<lang::Timeline>(s.body), result);
     case lang::StatementKind::kRecall:
     case lang::StatementKind::kConsolidate:
     case lang::StatementKind::kMergeEntity:

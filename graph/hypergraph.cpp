@@ -207,7 +207,7 @@ Result<Id> Hypergraph::AddEntity(const EntitySpec& spec) {
   e.aliases = spec.aliases;
   e.time.recorded_at = StampTime();
   e.time.valid_from = spec.valid_from.value_or(e.time.recorded_at);
-  e.time.valid_to = spec.valid_to.value_or(temporal::kForever);
+  e.time.Bound(spec.valid_to.value_or(temporal::kForever));
   for (Symbol t : e.types) {
     InsertSorted(by_type_[t], id);
     if (const Value* v = e.properties.Get(KeySymbolOf(t))) IndexKey(t, *v, id);
@@ -245,6 +245,31 @@ Status Hypergraph::SetEntityProperty(Id id, std::string_view name, Value value) 
       UnindexKey(t, old, id);
       IndexKey(t, value, id);
     }
+  // Versions: the value held so far ends now; the new one starts now.
+  const temporal::Timestamp now = StampTime();
+  const size_t history_size = e.property_history.size();
+  PropertyVersion* open = nullptr;
+  for (auto& v : e.property_history)
+    if (v.key == prop && v.time.valid_to == temporal::kForever) open = &v;
+  std::optional<std::pair<size_t, temporal::Bitemporal>> closed;
+  if (open) {
+    closed.emplace(static_cast<size_t>(open - e.property_history.data()), open->time);
+    open->time.Close(now, now);
+  } else {
+    PropertyVersion first{prop, old, {}};
+    first.time.recorded_at = e.time.recorded_at;
+    first.time.Close(now, now);
+    e.property_history.push_back(std::move(first));
+  }
+  PropertyVersion next{prop, value, {}};
+  next.time.valid_from = now;
+  next.time.recorded_at = now;
+  e.property_history.push_back(std::move(next));
+  Journal([this, id, history_size, closed] {
+    Entity& en = entities_.at(id);
+    en.property_history.resize(history_size);
+    if (closed) en.property_history[closed->first].time = closed->second;
+  });
   Journal([this, id, prop, old = std::move(old), value = std::move(value)] {
     Entity& en = entities_.at(id);
     if (old.is_null()) en.properties.Erase(prop);
@@ -416,7 +441,7 @@ Result<Id> Hypergraph::AddHyperedge(const HyperedgeSpec& spec) {
     if (!v.is_null()) h.properties.Set(names_.Intern(k), v);
   h.time.recorded_at = StampTime();
   h.time.valid_from = spec.valid_from.value_or(h.time.recorded_at);
-  h.time.valid_to = spec.valid_to.value_or(temporal::kForever);
+  h.time.Bound(spec.valid_to.value_or(temporal::kForever));
   h.provenance = spec.provenance;
   h.confidence = spec.confidence;
   for (const auto& r : h.roles)
@@ -592,9 +617,9 @@ Status Hypergraph::CloseHyperedge(Id id, temporal::Timestamp valid_to, Id supers
   auto it = hyperedges_.find(id);
   if (it == hyperedges_.end()) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
   Hyperedge& h = it->second;
-  const temporal::Timestamp old_to = h.time.valid_to;
+  const temporal::Bitemporal old_time = h.time;
   const Id old_next = h.superseded_by;
-  h.time.valid_to = valid_to;
+  h.time.Close(valid_to, now);
   h.superseded_by = superseded_by;
   bool archived = false;
   if (valid_to <= now) {
@@ -604,9 +629,9 @@ Status Hypergraph::CloseHyperedge(Id id, temporal::Timestamp valid_to, Id supers
           if (inc.edge == id) archived = true;
     ArchiveIncidence(h);
   }
-  Journal([this, id, old_to, old_next, archived] {
+  Journal([this, id, old_time, old_next, archived] {
     Hyperedge& e = hyperedges_.at(id);
-    e.time.valid_to = old_to;
+    e.time = old_time;
     e.superseded_by = old_next;
     if (archived) UnarchiveIncidence(e);
   });
@@ -617,12 +642,12 @@ Status Hypergraph::BoundHyperedge(Id id, temporal::Timestamp valid_to, Id supers
   auto it = hyperedges_.find(id);
   if (it == hyperedges_.end()) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
   Hyperedge& h = it->second;
-  const temporal::Timestamp old_to = h.time.valid_to;
+  const temporal::Bitemporal old_time = h.time;
   const Id old_next = h.superseded_by;
-  h.time.valid_to = valid_to;
+  if (h.time.valid_to != valid_to) h.time.Bound(valid_to);
   h.superseded_by = superseded_by;
-  Journal([this, id, old_to, old_next] {
-    hyperedges_.at(id).time.valid_to = old_to;
+  Journal([this, id, old_time, old_next] {
+    hyperedges_.at(id).time = old_time;
     hyperedges_.at(id).superseded_by = old_next;
   });
   return Status::OK();

@@ -125,7 +125,8 @@ class Hypergraph {
   // that replaces it. When the fact can no longer be current (valid_to is not
   // after `now`), its incidence lines move to the past lists.
   Status CloseHyperedge(Id id, temporal::Timestamp valid_to, Id superseded_by, temporal::Timestamp now);
-  // Sets the valid end and successor of a fact placed into history (no move).
+  // Sets the valid end (as if always so) and the successor of a fact the
+  // current statement wrote, or only the successor when valid_to is unchanged.
   Status BoundHyperedge(Id id, temporal::Timestamp valid_to, Id superseded_by);
   // Adds episodes to a fact's provenance (duplicates are skipped).
   Status AddProvenance(Id id, const std::vector<Id>& episodes);

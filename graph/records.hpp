@@ -56,12 +56,23 @@ struct Incidence {
   friend bool operator==(const Incidence&, const Incidence&) = default;
 };
 
+// One value a property held over an interval of valid and transaction time.
+// A null value means the property was absent then.
+struct PropertyVersion {
+  Symbol key = kNoSymbol;
+  Value value;
+  temporal::Bitemporal time;
+};
+
 struct Entity {
   Id id = kNoId;
   std::vector<Symbol> types;   // labels, in the order they were added
   Symbol key_type = kNoSymbol;  // the type whose KEY `key` is (kNoSymbol: no key)
   Value key;
-  PropertyMap properties;
+  PropertyMap properties;  // the current values
+  // Every value of each property changed since creation, oldest first (empty
+  // for properties never changed: their current value holds for all time).
+  std::vector<PropertyVersion> property_history;
   std::vector<std::string> aliases;
   temporal::Bitemporal time;
   bool forgotten = false;

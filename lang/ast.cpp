@@ -1,8 +1,32 @@
 #include "lang/ast.hpp"
 
+#include <type_traits>
 #include <utility>
 
 namespace mnemo::lang {
+
+// Clause::kind() and Statement::kind() are the variant index: keep the enums in step.
+template <typename Variant, auto Kind, typename Alternative>
+constexpr bool kAt = std::is_same_v<std::variant_alternative_t<static_cast<size_t>(Kind), Variant>, Alternative>;
+using ClauseBody = decltype(Clause::body);
+static_assert(kAt<ClauseBody, ClauseKind::kMatch, MatchClause> && kAt<ClauseBody, ClauseKind::kUnwind, UnwindClause> &&
+              kAt<ClauseBody, ClauseKind::kWith, WithClause> && kAt<ClauseBody, ClauseKind::kReturn, ReturnClause> &&
+              kAt<ClauseBody, ClauseKind::kCreate, CreateClause> && kAt<ClauseBody, ClauseKind::kMerge, MergeClause> &&
+              kAt<ClauseBody, ClauseKind::kSet, SetClause> && kAt<ClauseBody, ClauseKind::kRemove, RemoveClause> &&
+              kAt<ClauseBody, ClauseKind::kDelete, DeleteClause> && std::variant_size_v<ClauseBody> == 9);
+using StatementBody = decltype(Statement::body);
+static_assert(
+    kAt<StatementBody, StatementKind::kQuery, Query> &&
+    kAt<StatementBody, StatementKind::kDefineEntity, DefineEntity> &&
+    kAt<StatementBody, StatementKind::kDefineRelation, DefineRelation> &&
+    kAt<StatementBody, StatementKind::kShowSchema, ShowSchema> &&
+    kAt<StatementBody, StatementKind::kObserve, Observe> && kAt<StatementBody, StatementKind::kAssert, Assert> &&
+    kAt<StatementBody, StatementKind::kRetract, Retract> && kAt<StatementBody, StatementKind::kHistory, History> &&
+    kAt<StatementBody, StatementKind::kTimeline, Timeline> && kAt<StatementBody, StatementKind::kRecall, Recall> &&
+    kAt<StatementBody, StatementKind::kForget, Forget> && kAt<StatementBody, StatementKind::kRestore, Restore> &&
+    kAt<StatementBody, StatementKind::kPurge, Purge> && kAt<StatementBody, StatementKind::kConsolidate, Consolidate> &&
+    kAt<StatementBody, StatementKind::kMergeEntity, MergeEntity> &&
+    kAt<StatementBody, StatementKind::kSnapshot, Snapshot> && std::variant_size_v<StatementBody> == 16);
 
 Expr::Expr() = default;
 Expr::Expr(ExprKind k, int l, int c) : kind(k), line(l), column(c) {}

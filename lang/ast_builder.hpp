@@ -3,11 +3,11 @@
 // Internal to lang/ (used by parser.cpp only). It knows nothing about PEGTL:
 // actions call it with the matched text and its position.
 //
-// Stack discipline: the parser's control calls PushMark() when any rule
-// starts, Rollback() when it fails (dropping whatever its sub-rules pushed,
-// so backtracking never leaves stray items) and PopMark() when it succeeds.
-// A rule's action runs just before PopMark(), so `Mark()` is the stack size
-// when that rule started: the items above it are the rule's children.
+// Stack discipline: the parser's control wraps the match of every rule that
+// is not a plain token in EnterRule() / LeaveRule(): a failed rule drops
+// whatever its sub-rules pushed (so backtracking never leaves stray items).
+// A rule's action runs before LeaveRule(), so `Mark()` is the stack size when
+// that rule started: the items above it are the rule's children.
 //
 // Errors found while building (integer overflow, a bad date, a duplicate
 // option, ...) are thrown as SyntaxException and turned into a Status by Parse.
@@ -196,14 +196,22 @@ class AstBuilder {
   // Expression nesting limit: deeper input fails with ResourceLimit.
   static constexpr int kMaxExpressionDepth = 256;
 
+  AstBuilder() { items_.reserve(64); }
+
   // ---- stack discipline (called by the parser's control)
-  void PushMark() { marks_.push_back(items_.size()); }
-  void PopMark() { marks_.pop_back(); }
-  void Rollback() {
-    if (items_.size() > marks_.back()) items_.resize(marks_.back());
-    marks_.pop_back();
+  // Starts a rule: returns the enclosing rule's mark, to give back to LeaveRule.
+  size_t EnterRule() {
+    const size_t enclosing = mark_;
+    mark_ = items_.size();
+    return enclosing;
   }
-  size_t Mark() const { return marks_.back(); }
+  // Ends a rule: on failure drops what it pushed; restores the enclosing mark.
+  void LeaveRule(size_t enclosing, bool matched) {
+    if (!matched && items_.size() > mark_) items_.resize(mark_);
+    mark_ = enclosing;
+  }
+  // Stack size when the current rule started.
+  size_t Mark() const { return mark_; }
   // Depth of nested `expression` rules; throws ResourceLimit past the limit or
   // when the thread's stack is nearly exhausted.
   void EnterExpression(Pos p);
@@ -319,7 +327,7 @@ class AstBuilder {
   void PushStatementBody(decltype(lang::Statement::body) body, ExprPtr as_of = nullptr, ExprPtr known_at = nullptr);
 
   std::vector<Item> items_;
-  std::vector<size_t> marks_;
+  size_t mark_ = 0;
   int depth_ = 0;
   StackGuard stack_guard_;
   Script script_;

@@ -20,8 +20,12 @@
 //    `expression`), so deeply nested input fails cleanly.
 #pragma once
 
+#include <string_view>
+
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
+
+#include "lang/reserved_words.hpp"
 
 namespace mnemo::lang::grammar {
 
@@ -29,15 +33,44 @@ using namespace tao::pegtl;  // NOLINT(google-build-using-namespace): rules read
 
 // =========================================================== blanks, comments
 
-struct blank : one<' ', '\t', '\r', '\n', '\f', '\v'> {};
-struct slash_comment : seq<two<'/'>, until<eolf>> {};
-struct dash_comment : seq<two<'-'>, until<eolf>> {};
+// Blanks and complete comments (`//`, `/* */`, and `--` when kDashComments),
+// skipped in one loop. Stops before an unterminated `/*` so that
+// block_comment reports it where it opens.
+template <bool kDashComments>
+struct blanks {
+  using rule_t = blanks;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    const char* const begin = in.current();
+    const char* const end = in.end();
+    const char* p = begin;
+    while (p < end) {
+      const char c = *p;
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+        ++p;
+      } else if (p + 1 < end && ((c == '/' && p[1] == '/') || (kDashComments && c == '-' && p[1] == '-'))) {
+        while (p < end && *p != '\n') ++p;
+      } else if (p + 1 < end && c == '/' && p[1] == '*') {
+        const char* q = p + 2;
+        while (q + 1 < end && !(q[0] == '*' && q[1] == '/')) ++q;
+        if (q + 1 >= end) break;  // unterminated
+        p = q + 2;
+      } else {
+        break;
+      }
+    }
+    in.bump(static_cast<size_t>(p - begin));
+    return true;
+  }
+};
+
 struct block_comment_rest : until<string<'*', '/'>> {};
 struct block_comment : seq<string<'/', '*'>, must<block_comment_rest>> {};
-struct ws_item : sor<blank, slash_comment, dash_comment, block_comment> {};
-struct ws : star<ws_item> {};
+struct ws : seq<blanks<true>, opt<block_comment>> {};
 // Blanks without `--` comments: used between a node pattern and a relationship.
-struct ws_nd : star<sor<blank, slash_comment, block_comment>> {};
+struct ws_nd : seq<blanks<false>, opt<block_comment>> {};
 
 // R (',' R)* with blanks around the commas; a dangling comma is an error.
 template <typename R>
@@ -178,11 +211,29 @@ MNEMO_KEYWORD(any, "ANY");
 
 #undef MNEMO_KEYWORD
 
-struct reserved_word
-    : sor<kw_all, kw_and, kw_as, kw_asc, kw_ascending, kw_by, kw_case, kw_contains, kw_create, kw_delete, kw_desc,
-          kw_descending, kw_detach, kw_distinct, kw_else, kw_end, kw_ends, kw_exists, kw_false, kw_in, kw_is, kw_limit,
-          kw_match, kw_merge, kw_not, kw_null, kw_of, kw_on, kw_optional, kw_or, kw_order, kw_remove, kw_return, kw_set,
-          kw_skip, kw_starts, kw_then, kw_true, kw_union, kw_unwind, kw_when, kw_where, kw_with, kw_xor> {};
+// An unquoted reserved word (reserved_words.hpp), checked in one step.
+struct reserved_word {
+  using rule_t = reserved_word;
+  using subs_t = empty_list;
+
+  static bool IsWordByte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u >= 0x80;
+  }
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    const char* const p = in.current();
+    const size_t available = static_cast<size_t>(in.end() - p);
+    size_t n = 0;
+    while (n < available && IsWordByte(p[n])) {
+      if (++n > kMaxReservedWordLength) return false;
+    }
+    if (!IsReservedWord(std::string_view(p, n))) return false;
+    in.bump(n);
+    return true;
+  }
+};
 
 // Any name: labels, relationship types, property keys, function names, schema names.
 struct symbolic_name : sor<backquoted, identifier_word> {};
@@ -749,9 +800,14 @@ struct script : seq<opt<byte_order_mark>, ws, star<sor<one<';'>, statement>, ws>
 }  // namespace mnemo::lang::grammar
 
 namespace tao::pegtl {
-// balanced_braces always consumes when it succeeds; braces_too_deep never does.
+// Custom rules: balanced_braces and reserved_word consume when they succeed;
+// braces_too_deep never consumes; blanks may consume nothing.
 template <typename Name>
 struct analyze_traits<Name, mnemo::lang::grammar::balanced_braces> : analyze_any_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, mnemo::lang::grammar::braces_too_deep> : analyze_opt_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, mnemo::lang::grammar::reserved_word> : analyze_any_traits<> {};
+template <typename Name, bool kDashComments>
+struct analyze_traits<Name, mnemo::lang::grammar::blanks<kDashComments>> : analyze_opt_traits<> {};
 }  // namespace tao::pegtl

@@ -102,17 +102,79 @@ template <typename Rule>
 inline constexpr bool kIsOpening = std::is_same_v<Rule, g::single_quoted> || std::is_same_v<Rule, g::double_quoted> ||
                                    std::is_same_v<Rule, g::block_comment> || std::is_same_v<Rule, g::backquoted>;
 
+// ---- token rules: nothing below them pushes onto the builder's stack, so
+// they need no stack mark. This keeps the bookkeeping off the hot lexical paths.
+
+template <typename Rule>
+struct IsTokenTemplate : std::false_type {};
+template <char... Cs>
+struct IsTokenTemplate<pegtl::one<Cs...>> : std::true_type {};
+template <char... Cs>
+struct IsTokenTemplate<pegtl::not_one<Cs...>> : std::true_type {};
+template <char... Cs>
+struct IsTokenTemplate<pegtl::string<Cs...>> : std::true_type {};
+template <char C>
+struct IsTokenTemplate<pegtl::two<C>> : std::true_type {};
+template <char... Cs>
+struct IsTokenTemplate<pegtl::ranges<Cs...>> : std::true_type {};
+template <char Lo, char Hi>
+struct IsTokenTemplate<pegtl::range<Lo, Hi>> : std::true_type {};
+template <typename... Rules>
+struct IsTokenTemplate<pegtl::at<Rules...>> : std::true_type {};  // actions are off inside lookaheads
+template <typename... Rules>
+struct IsTokenTemplate<pegtl::not_at<Rules...>> : std::true_type {};
+template <bool kDash>
+struct IsTokenTemplate<g::blanks<kDash>> : std::true_type {};
+
+template <typename Word>
+constexpr bool DerivesFromKeyword(const g::keyword<Word>* /*rule*/) {
+  return true;
+}
+constexpr bool DerivesFromKeyword(...) { return false; }
+
+template <typename Rule>
+inline constexpr bool kIsToken =
+    IsTokenTemplate<Rule>::value || DerivesFromKeyword(static_cast<const Rule*>(nullptr)) ||
+    std::is_base_of_v<g::symbolic_name, Rule> || std::is_base_of_v<g::variable_name, Rule> ||
+    std::is_same_v<Rule, g::ws> || std::is_same_v<Rule, g::ws_nd> || std::is_same_v<Rule, g::identifier_word> ||
+    std::is_same_v<Rule, g::ident_first> || std::is_same_v<Rule, g::ident_other> ||
+    std::is_same_v<Rule, g::reserved_word> || std::is_same_v<Rule, g::backquoted> ||
+    std::is_same_v<Rule, g::function_name_part> || std::is_same_v<Rule, g::number_end> ||
+    std::is_same_v<Rule, g::block_comment> || std::is_same_v<Rule, g::rel_start> ||
+    std::is_same_v<Rule, g::pattern_ahead> || std::is_same_v<Rule, g::slice_dots> ||
+    std::is_same_v<Rule, g::range_dots> || std::is_same_v<Rule, g::two_digits>;
+
+template <typename Rule>
+struct action;
+
 // =================================================================== control
 
-// Keeps the builder's stack consistent with backtracking (marks / rollback),
-// bounds expression nesting, and turns must<> failures into SyntaxException.
+// Keeps the builder's stack consistent with backtracking (EnterRule /
+// LeaveRule around every non-token rule), bounds expression nesting, and
+// turns must<> failures into SyntaxException.
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
   static constexpr bool kIsExpression = std::is_same_v<Rule, g::expression>;
+  static constexpr bool kMarks = !kIsToken<Rule>;
+  static constexpr bool kHasAction = !std::is_base_of_v<pegtl::nothing<Rule>, action<Rule>>;
+  // PEGTL calls start/success/failure/apply only when enabled.
+  static constexpr bool enable = kHasAction || kIsOpening<Rule> || kIsExpression;
+
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput>
+  [[nodiscard]] static bool match(ParseInput& in, ParseState& s) {
+    if constexpr (kMarks) {
+      const size_t enclosing = s.b.EnterRule();
+      const bool matched = pegtl::normal<Rule>::template match<A, M, Action, Control>(in, s);
+      s.b.LeaveRule(enclosing, matched);
+      return matched;
+    } else {
+      return pegtl::normal<Rule>::template match<A, M, Action, Control>(in, s);
+    }
+  }
 
   template <typename ParseInput>
   static void start(const ParseInput& in, ParseState& s) {
-    s.b.PushMark();
     if constexpr (kIsExpression) s.b.EnterExpression(PosOf(in.iterator()));
     if constexpr (kIsOpening<Rule>) s.opening = PosOf(in.iterator());
   }
@@ -120,13 +182,11 @@ struct control : pegtl::normal<Rule> {
   template <typename ParseInput>
   static void success(const ParseInput& /*in*/, ParseState& s) {
     if constexpr (kIsExpression) s.b.LeaveExpression();
-    s.b.PopMark();
   }
 
   template <typename ParseInput>
   static void failure(const ParseInput& /*in*/, ParseState& s) {
     if constexpr (kIsExpression) s.b.LeaveExpression();
-    s.b.Rollback();
   }
 
   template <typename ParseInput>

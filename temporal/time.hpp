@@ -47,18 +47,38 @@ struct Interval {
 // The two time axes every record carries.
 //   valid:       when the fact holds in the world     [valid_from, valid_to)
 //   transaction: when the memory believed it          [recorded_at, retracted_at)
+//
+// Closing a valid interval (supersession) is itself a belief with a
+// transaction time: `closed_at` records when valid_to was set, and
+// `valid_to_before_close` what it was before, so that a read KNOWN AT an
+// earlier time sees the interval as it was then believed.
 struct Bitemporal {
   Timestamp valid_from = kBeginningOfTime;
   Timestamp valid_to = kForever;
   Timestamp recorded_at = 0;
   Timestamp retracted_at = kForever;
+  Timestamp closed_at = kForever;
+  Timestamp valid_to_before_close = kForever;
 
   Interval valid() const { return {valid_from, valid_to}; }
   Interval transaction() const { return {recorded_at, retracted_at}; }
+  // The valid interval as believed at transaction time t.
+  Interval ValidKnownAt(Timestamp t) const {
+    return {valid_from, closed_at == kForever || t >= closed_at ? valid_to : valid_to_before_close};
+  }
   // Visible to a read at valid time v and transaction time t.
   bool VisibleAt(Timestamp v, Timestamp t) const {
-    return valid().Contains(v) && transaction().Contains(t);
+    return transaction().Contains(t) && ValidKnownAt(t).Contains(v);
   }
+  // Sets the end of valid time at transaction time `now` (see above).
+  void Close(Timestamp to, Timestamp now) {
+    if (closed_at == kForever) valid_to_before_close = valid_to;
+    valid_to = to;
+    closed_at = now;
+  }
+  // Sets the end of valid time as if it had always been so (for a record
+  // written by the same statement).
+  void Bound(Timestamp to) { valid_to = valid_to_before_close = to; }
   friend bool operator==(const Bitemporal&, const Bitemporal&) = default;
 };
 

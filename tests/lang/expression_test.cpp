@@ -65,7 +65,7 @@ TEST_CASE("operator precedence follows openCypher", "[lang][expr]") {
   CHECK(E("(1 + 2) * 3") == "((1 + 2) * 3)");
   CHECK(E("1 - 2 - 3") == "((1 - 2) - 3)");
   CHECK(E("2 ^ 3 ^ 2") == "((2 ^ 3) ^ 2)");
-  CHECK(E("-2 ^ 2") == "((- 2) ^ 2)");
+  CHECK(E("-2 ^ 2") == "((-2) ^ 2)");
   CHECK(E("a OR b AND c") == "(a OR (b AND c))");
   CHECK(E("a OR b XOR c") == "(a OR (b XOR c))");
   CHECK(E("NOT a = b") == "(NOT (a = b))");
@@ -79,8 +79,38 @@ TEST_CASE("operator precedence follows openCypher", "[lang][expr]") {
   CHECK(E("a.b IS NOT NULL AND c") == "((a.b IS NOT NULL) AND c)");
   CHECK(E("x % 2 = 0") == "((x % 2) = 0)");
   CHECK(E("1 <= 2 >= 1 < 3 > 0") == "((((1 <= 2) AND (2 >= 1)) AND (1 < 3)) AND (3 > 0))");
-  CHECK(E("- - 1") == "(- (- 1))");
-  CHECK(E("+1") == "(+ 1)");
+  CHECK(E("- - 1") == "(-(-1))");
+  CHECK(E("+1") == "(+1)");
+}
+
+TEST_CASE("minimal printing keeps only the needed parentheses", "[lang][expr]") {
+  auto M = [](const std::string& expr) { return Minimal("RETURN " + expr).substr(7); };
+  CHECK(M("1 + 2 * 3") == "1 + 2 * 3");
+  CHECK(M("(1 + 2) * 3") == "(1 + 2) * 3");
+  CHECK(M("1 - (2 - 3)") == "1 - (2 - 3)");
+  CHECK(M("((1 - 2) - 3)") == "1 - 2 - 3");
+  CHECK(M("NOT (a AND b)") == "NOT (a AND b)");
+  CHECK(M("(NOT a) = b") == "(NOT a) = b");
+  CHECK(M("(a < b) < c") == "(a < b) < c");
+  CHECK(M("a < b < c") == "a < b AND b < c");
+  CHECK(M("-(2 ^ 2)") == "-(2 ^ 2)");
+  CHECK(M("- -1") == "- -1");
+  CHECK(M("1 - -1") == "1 - -1");
+  CHECK(M("(a + b).x") == "(a + b).x");
+  CHECK(M("(1).x") == "(1).x");
+  CHECK(M("(n:A).x") == "(n:A).x");
+  CHECK(M("(a IS NULL) = true") == "a IS NULL = true");
+  CHECK(M("x IN (a OR b)") == "x IN (a OR b)");
+  CHECK(M("[x IN (a = b) | x]") == "[x IN (a = b) | x]");
+  CHECK(M("[(x IN l)]") == "[(x IN l)]");
+  CHECK(M("x AND (a)-->(b)") == "x AND ((a)-[]->(b))");
+  CHECK(M("exists((a)-->(b))") == "exists((a)-[]->(b))");
+  // Long chains print flat, so printing never nests deeper than the input.
+  std::string chain = "1";
+  for (int i = 0; i < 500; ++i) chain += " + 1";
+  CHECK(M(chain) == chain);
+  std::string prefix = std::string(400, '+') + "k";
+  CHECK(Parse("RETURN " + M(prefix)).ok());
 }
 
 TEST_CASE("chained comparison expands with a cloned middle operand", "[lang][expr]") {

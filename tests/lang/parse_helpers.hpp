@@ -28,8 +28,12 @@ inline Statement MustParseOne(const std::string& text) {
   return std::move(result).value();
 }
 
-// The canonical text of a single valid statement (operators parenthesized).
-inline std::string Canon(const std::string& text) { return ToString(MustParseOne(text)); }
+// The text of a single valid statement with every operator application
+// parenthesized (shows the grouping).
+inline std::string Canon(const std::string& text) { return ToString(MustParseOne(text), PrintStyle::kParenthesized); }
+
+// The minimal canonical text of a single valid statement (re-parseable).
+inline std::string Minimal(const std::string& text) { return ToString(MustParseOne(text)); }
 
 // The error of an invalid script.
 inline Status MustFail(const std::string& text) {
