@@ -163,7 +163,9 @@ struct control : pegtl::normal<Rule> {
   template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
             template <typename...> class Control, typename ParseInput>
   [[nodiscard]] static bool match(ParseInput& in, ParseState& s) {
-    if constexpr (kMarks) {
+    if constexpr (kIsExpression) {
+      return MatchNoInline<A, M, Action, Control>(in, s);
+    } else if constexpr (kMarks) {
       const size_t enclosing = s.b.EnterRule();
       const bool matched = pegtl::normal<Rule>::template match<A, M, Action, Control>(in, s);
       s.b.LeaveRule(enclosing, matched);
@@ -171,6 +173,17 @@ struct control : pegtl::normal<Rule> {
     } else {
       return pegtl::normal<Rule>::template match<A, M, Action, Control>(in, s);
     }
+  }
+
+  // Expression levels recurse; an out-of-line frame per level keeps the
+  // compiler from inlining the whole precedence chain into one huge frame.
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput>
+  [[gnu::noinline]] static bool MatchNoInline(ParseInput& in, ParseState& s) {
+    const size_t enclosing = s.b.EnterRule();
+    const bool matched = pegtl::normal<Rule>::template match<A, M, Action, Control>(in, s);
+    s.b.LeaveRule(enclosing, matched);
+    return matched;
   }
 
   template <typename ParseInput>
