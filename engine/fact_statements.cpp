@@ -21,6 +21,7 @@ Value IdValue(Id id) { return Value(static_cast<int64_t>(id)); }
 std::vector<Id> CandidateFacts(ExecContext& ctx, const graph::HyperedgeSpec& spec) {
   std::vector<Id> out;
   const graph::Symbol type = ctx.g.names().Find(spec.type);
+  if (type == graph::kNoSymbol) return out;  // a relation never used has no facts
   // Prefer a participant of a UNIQUE role: every version of the key binds it.
   std::vector<const graph::RoleSpec*> order;
   const graph::RelationTypeDef* def = ctx.g.schema().FindRelation(spec.type);
@@ -41,9 +42,11 @@ std::vector<Id> CandidateFacts(ExecContext& ctx, const graph::HyperedgeSpec& spe
   return ctx.g.HyperedgesOfType(spec.type);
 }
 
-// Believed now: recorded, not retracted, not forgotten.
+// Believed now: recorded and not retracted. A forgotten fact is still
+// believed (only hidden), so it keeps its place among the versions of its key
+// and RESTORE brings it back consistent.
 bool Believed(const ExecContext& ctx, const graph::Hyperedge& h) {
-  return !h.forgotten && h.time.transaction().Contains(ctx.statement_time);
+  return h.time.transaction().Contains(ctx.statement_time);
 }
 
 // Same values in the UNIQUE roles (as multisets per role).
@@ -107,7 +110,7 @@ Status Assert(ExecContext& ctx, const lang::Assert& a, QueryResult& result) {
   // Re-asserting an identical believed fact valid at `from` adds provenance, not a duplicate.
   for (Id id : candidates) {
     const graph::Hyperedge& h = *ctx.g.hyperedge(id);
-    if (!Believed(ctx, h) || !h.time.valid().Contains(from) || !SameBindings(ctx.g, h, spec)) continue;
+    if (h.forgotten || !Believed(ctx, h) || !h.time.valid().Contains(from) || !SameBindings(ctx.g, h, spec)) continue;
     MNEMO_RETURN_IF_ERROR(ctx.g.AddProvenance(id, spec.provenance));
     ctx.notices.push_back("fact " + std::to_string(id) + " was already known; provenance added");
     result.rows.push_back({IdValue(id)});
@@ -120,9 +123,10 @@ Status Assert(ExecContext& ctx, const lang::Assert& a, QueryResult& result) {
     if (!h || !Believed(ctx, *h) || ctx.g.names().Text(h->type) != spec.type)
       return Status::NotFound("no believed " + spec.type + " fact has id " + std::to_string(old))
           .WithPosition(a.supersedes->line, a.supersedes->column);
-    if (from <= h->time.valid_from)
-      return Status::InvalidArgument("a fact must start after the fact it supersedes (" +
-                                     temporal::FormatTimestamp(h->time.valid_from) + ")")
+    if (from <= h->time.valid_from || from >= h->time.valid_to)
+      return Status::InvalidArgument("a fact must start within the fact it supersedes ([" +
+                                     temporal::FormatTimestamp(h->time.valid_from) + ", " +
+                                     temporal::FormatTimestamp(h->time.valid_to) + "))")
           .WithPosition(a.supersedes->line, a.supersedes->column);
     spec.valid_to = std::min(to, h->time.valid_to);
     Id id;
@@ -167,9 +171,10 @@ Status Retract(ExecContext& ctx, const lang::Retract& r, QueryResult& result) {
   std::vector<Id> targets;
   if (r.id) {
     MNEMO_ASSIGN_OR_RETURN(Id id, EvalId(ctx, *r.id));
+    // Any believed version may be retracted by id, history included.
     const graph::Hyperedge* h = ctx.g.hyperedge(id);
-    if (!h || !ctx.view.HyperedgeVisible(*h))
-      return Status::NotFound("no current fact has id " + std::to_string(id)).WithPosition(r.id->line, r.id->column);
+    if (!h || h->forgotten || !Believed(ctx, *h))
+      return Status::NotFound("no believed fact has id " + std::to_string(id)).WithPosition(r.id->line, r.id->column);
     targets.push_back(id);
   } else {
     graph::HyperedgeSpec spec;

@@ -134,15 +134,15 @@ constexpr bool DerivesFromKeyword(...) { return false; }
 
 template <typename Rule>
 inline constexpr bool kIsToken =
-    IsTokenTemplate<Rule>::value || DerivesFromKeyword(static_cast<const Rule*>(nullptr)) ||
-    std::is_base_of_v<g::symbolic_name, Rule> || std::is_base_of_v<g::variable_name, Rule> ||
-    std::is_same_v<Rule, g::ws> || std::is_same_v<Rule, g::ws_nd> || std::is_same_v<Rule, g::identifier_word> ||
-    std::is_same_v<Rule, g::ident_first> || std::is_same_v<Rule, g::ident_other> ||
-    std::is_same_v<Rule, g::reserved_word> || std::is_same_v<Rule, g::backquoted> ||
-    std::is_same_v<Rule, g::function_name_part> || std::is_same_v<Rule, g::number_end> ||
-    std::is_same_v<Rule, g::block_comment> || std::is_same_v<Rule, g::rel_start> ||
-    std::is_same_v<Rule, g::pattern_ahead> || std::is_same_v<Rule, g::slice_dots> ||
-    std::is_same_v<Rule, g::range_dots> || std::is_same_v<Rule, g::two_digits>;
+    IsTokenTemplate<Rule>::value ||
+    DerivesFromKeyword(static_cast<const Rule*>(nullptr)) || std::is_base_of_v<g::symbolic_name, Rule> ||
+    std::is_base_of_v<g::variable_name, Rule> || std::is_same_v<Rule, g::ws> || std::is_same_v<Rule, g::ws_nd> ||
+    std::is_same_v<Rule, g::identifier_word> || std::is_same_v<Rule, g::ident_first> ||
+    std::is_same_v<Rule, g::ident_other> || std::is_same_v<Rule, g::reserved_word> ||
+    std::is_same_v<Rule, g::backquoted> || std::is_same_v<Rule, g::function_name_part> ||
+    std::is_same_v<Rule, g::number_end> || std::is_same_v<Rule, g::block_comment> ||
+    std::is_same_v<Rule, g::rel_start> || std::is_same_v<Rule, g::pattern_ahead> ||
+    std::is_same_v<Rule, g::slice_dots> || std::is_same_v<Rule, g::range_dots> || std::is_same_v<Rule, g::two_digits>;
 
 template <typename Rule>
 struct action;

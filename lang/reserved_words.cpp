@@ -5,12 +5,11 @@ namespace mnemo::lang {
 namespace {
 
 constexpr std::string_view kReservedWords[] = {
-    "ALL",      "AND",   "AS",    "ASC",    "ASCENDING", "BY",     "CASE",   "CONTAINS", "CREATE",
-    "DELETE",   "DESC",  "DESCENDING",      "DETACH",    "DISTINCT", "ELSE", "END",      "ENDS",
-    "EXISTS",   "FALSE", "IN",    "IS",     "LIMIT",     "MATCH",  "MERGE",  "NOT",      "NULL",
-    "OF",       "ON",    "OPTIONAL",        "OR",        "ORDER",  "REMOVE", "RETURN",   "SET",
-    "SKIP",     "STARTS", "THEN", "TRUE",   "UNION",     "UNWIND", "WHEN",   "WHERE",    "WITH",
-    "XOR"};
+    "ALL",    "AND",      "AS",         "ASC",    "ASCENDING", "BY",     "CASE", "CONTAINS", "CREATE",
+    "DELETE", "DESC",     "DESCENDING", "DETACH", "DISTINCT",  "ELSE",   "END",  "ENDS",     "EXISTS",
+    "FALSE",  "IN",       "IS",         "LIMIT",  "MATCH",     "MERGE",  "NOT",  "NULL",     "OF",
+    "ON",     "OPTIONAL", "OR",         "ORDER",  "REMOVE",    "RETURN", "SET",  "SKIP",     "STARTS",
+    "THEN",   "TRUE",     "UNION",      "UNWIND", "WHEN",      "WHERE",  "WITH", "XOR"};
 
 }  // namespace
 

@@ -226,10 +226,15 @@ std::string RunSequence(std::mt19937_64& rng, int sequence) {
   oracle.moods.resize(kPeople);
   Timestamp now = T("2020-01-01");
   {
+    const std::string schema =
+        "DEFINE ENTITY Person (name TEXT KEY, mood TEXT); DEFINE ENTITY City (name TEXT KEY); "
+        "DEFINE RELATION lives_in (resident: Person, city: City) UNIQUE (resident)";
+    clock.Set(now - kDay);
+    if (!conn.Query(schema).ok()) return "the schema failed";
     std::string create = "CREATE ";
     for (int p = 0; p < kPeople; ++p) create += std::string(p ? ", " : "") + "(:Person {name: " + Q(kPersonNames[p]) + "})";
     for (int c = 0; c < kCities; ++c) create += ", (:City {name: " + Q(kCityNames[c]) + "})";
-    if (auto r = run(now, create); !r.ok()) return log.str();
+    if (auto r = run(now, create); !r.ok()) return log.str() + "  CREATE failed\n";
     oracle.created = now;
     for (int p = 0; p < kPeople; ++p) oracle.moods[p].push_back({std::nullopt, kBeginningOfTime, kForever, now, kForever});
   }
