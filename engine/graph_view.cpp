@@ -13,7 +13,7 @@ bool GraphView::EntityVisible(const graph::Entity& e) const {
 }
 
 bool GraphView::HyperedgeVisible(const graph::Hyperedge& h) const {
-  if (h.forgotten || !h.time.VisibleAt(as_of_, known_at_)) return false;
+  if (h.forgotten || !h.VisibleAt(as_of_, known_at_)) return false;
   for (const auto& r : h.roles)
     if (r.is_entity()) {
       const graph::Entity* e = g_->entity(r.entity);

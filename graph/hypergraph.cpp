@@ -497,6 +497,18 @@ void Hypergraph::UnarchiveIncidence(const Hyperedge& h) {
 
 void Hypergraph::RemoveHyperedgeUnchecked(Id id) {
   auto it = hyperedges_.find(id);
+  // Versions superseded by this fact bind the same participants: unlink them.
+  for (const auto& r : it->second.roles) {
+    if (!r.is_entity()) continue;
+    const Entity& ent = entities_.at(r.entity);
+    for (const auto* lines : {&ent.incidence, &ent.past_incidence})
+      for (const Incidence& inc : *lines) {
+        Hyperedge& other = hyperedges_.at(inc.edge);
+        if (other.superseded_by != id) continue;
+        other.superseded_by = kNoId;
+        Journal([this, other_id = other.id, id] { hyperedges_.at(other_id).superseded_by = id; });
+      }
+  }
   Hyperedge gone = std::move(it->second);
   hyperedges_.erase(it);
   // Remember where each incidence line stood, to put it back in place on undo.
@@ -619,6 +631,11 @@ Status Hypergraph::CloseHyperedge(Id id, temporal::Timestamp valid_to, Id supers
   Hyperedge& h = it->second;
   const temporal::Bitemporal old_time = h.time;
   const Id old_next = h.superseded_by;
+  const bool reclosed = h.time.closed_at != temporal::kForever && h.time.closed_at < now;
+  if (reclosed) {
+    h.earlier_closes.emplace_back(h.time.closed_at, h.time.valid_to_before_close);
+    h.time.valid_to_before_close = h.time.valid_to;
+  }
   h.time.Close(valid_to, now);
   h.superseded_by = superseded_by;
   bool archived = false;
@@ -629,9 +646,10 @@ Status Hypergraph::CloseHyperedge(Id id, temporal::Timestamp valid_to, Id supers
           if (inc.edge == id) archived = true;
     ArchiveIncidence(h);
   }
-  Journal([this, id, old_time, old_next, archived] {
+  Journal([this, id, old_time, old_next, archived, reclosed] {
     Hyperedge& e = hyperedges_.at(id);
     e.time = old_time;
+    if (reclosed) e.earlier_closes.pop_back();
     e.superseded_by = old_next;
     if (archived) UnarchiveIncidence(e);
   });

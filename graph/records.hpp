@@ -110,6 +110,20 @@ struct Hyperedge {
   double confidence = 1.0;
   Id superseded_by = kNoId;
   bool forgotten = false;
+  // Closings before the latest one, oldest first: (closed_at, valid_to before
+  // that closing). Rare: a version closed again by an out-of-order arrival.
+  std::vector<std::pair<temporal::Timestamp, temporal::Timestamp>> earlier_closes;
+
+  // The valid interval as believed at transaction time t.
+  temporal::Interval ValidKnownAt(temporal::Timestamp t) const {
+    if (time.closed_at == temporal::kForever || t >= time.closed_at) return time.valid();
+    temporal::Timestamp to = time.valid_to_before_close;
+    for (auto it = earlier_closes.rbegin(); it != earlier_closes.rend() && t < it->first; ++it) to = it->second;
+    return {time.valid_from, to};
+  }
+  bool VisibleAt(temporal::Timestamp v, temporal::Timestamp t) const {
+    return time.transaction().Contains(t) && ValidKnownAt(t).Contains(v);
+  }
 
   // Number of roles bound to entities.
   size_t EntityArity() const {

@@ -744,7 +744,7 @@ struct using_option : seq<kw_using, ws, must<channel_names>> {};
 struct weights_value : sor<map_literal, parameter> {};
 struct weights_option : seq<kw_weights, ws, must<weights_value>> {};
 struct min_trust_option : seq<kw_min, ws, must<kw_trust>, ws, must<option_expr>> {};
-struct recall_explain_option : kw_explain {};
+struct recall_explain_option : seq<kw_explain> {};
 struct recall_option : sor<about_option, top_option, kinds_option, using_option, weights_option, min_trust_option,
                            recall_explain_option, as_of_option, known_at_option> {};
 struct recall_end : at<ws, statement_terminator> {};
@@ -766,7 +766,7 @@ struct purge_stmt : seq<kw_purge, ws, must<option_expr>, must<purge_end>> {};
 struct half_life_option : seq<kw_half, ws, must<kw_life>, ws, must<duration_value>> {};
 struct dry_run_option : seq<kw_dry, ws, must<kw_run>> {};
 struct decay_option : sor<half_life_option, dry_run_option> {};
-struct apply_option : kw_apply {};
+struct apply_option : seq<kw_apply> {};
 struct job_communities : kw_communities {};
 struct job_importance : kw_importance {};
 struct job_decay : seq<kw_decay, star<ws, decay_option>> {};

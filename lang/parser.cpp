@@ -103,7 +103,8 @@ inline constexpr bool kIsOpening = std::is_same_v<Rule, g::single_quoted> || std
                                    std::is_same_v<Rule, g::block_comment> || std::is_same_v<Rule, g::backquoted>;
 
 // ---- token rules: nothing below them pushes onto the builder's stack, so
-// they need no stack mark. This keeps the bookkeeping off the hot lexical paths.
+// they need no stack mark. This keeps the bookkeeping off the hot lexical
+// paths. A token's own action may push but must not consume (see MNEMO_LEAF).
 
 template <typename Rule>
 struct IsTokenTemplate : std::false_type {};
@@ -163,9 +164,7 @@ struct control : pegtl::normal<Rule> {
   template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
             template <typename...> class Control, typename ParseInput>
   [[nodiscard]] static bool match(ParseInput& in, ParseState& s) {
-    if constexpr (kIsExpression) {
-      return MatchNoInline<A, M, Action, Control>(in, s);
-    } else if constexpr (kMarks) {
+    if constexpr (kMarks) {
       const size_t enclosing = s.b.EnterRule();
       const bool matched = pegtl::normal<Rule>::template match<A, M, Action, Control>(in, s);
       s.b.LeaveRule(enclosing, matched);
@@ -173,17 +172,6 @@ struct control : pegtl::normal<Rule> {
     } else {
       return pegtl::normal<Rule>::template match<A, M, Action, Control>(in, s);
     }
-  }
-
-  // Expression levels recurse; an out-of-line frame per level keeps the
-  // compiler from inlining the whole precedence chain into one huge frame.
-  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
-            template <typename...> class Control, typename ParseInput>
-  [[gnu::noinline]] static bool MatchNoInline(ParseInput& in, ParseState& s) {
-    const size_t enclosing = s.b.EnterRule();
-    const bool matched = pegtl::normal<Rule>::template match<A, M, Action, Control>(in, s);
-    s.b.LeaveRule(enclosing, matched);
-    return matched;
   }
 
   template <typename ParseInput>
@@ -234,8 +222,11 @@ struct control : pegtl::normal<Rule> {
 template <typename Rule>
 struct action : pegtl::nothing<Rule> {};
 
-// Rules whose action is one builder call with the rule's start position.
-#define MNEMO_ACTION(rule, call)                              \
+// Actions are one builder call with the rule's start position `p`.
+// MNEMO_LEAF: the call only pushes (a name, flag, operator, literal), so the
+// rule may be a token. MNEMO_ACTION: the call consumes the items its rule's
+// sub-rules pushed (AstBuilder::Mark()), so the rule must not be a token.
+#define MNEMO_LEAF(rule, call)                                \
   template <>                                                 \
   struct action<g::rule> {                                    \
     template <typename ActionInput>                           \
@@ -245,9 +236,13 @@ struct action : pegtl::nothing<Rule> {};
     }                                                         \
   }
 
-#define MNEMO_NAME(rule, role) MNEMO_ACTION(rule, PushName(NameRole::role, in.string_view(), p))
-#define MNEMO_FLAG(rule, flag) MNEMO_ACTION(rule, PushFlag(Flag::flag, p))
-#define MNEMO_OP(rule, op) MNEMO_ACTION(rule, PushOp(OpCode::op, p))
+#define MNEMO_ACTION(rule, call)                                                           \
+  static_assert(!kIsToken<g::rule>, #rule " consumes its children: it cannot be a token"); \
+  MNEMO_LEAF(rule, call)
+
+#define MNEMO_NAME(rule, role) MNEMO_LEAF(rule, PushName(NameRole::role, in.string_view(), p))
+#define MNEMO_FLAG(rule, flag) MNEMO_LEAF(rule, PushFlag(Flag::flag, p))
+#define MNEMO_OP(rule, op) MNEMO_LEAF(rule, PushOp(OpCode::op, p))
 #define MNEMO_OPTION(rule, kind) MNEMO_ACTION(rule, Option(OptionKind::kind, p))
 
 // ---- names
@@ -265,22 +260,22 @@ MNEMO_NAME(role_entity_type, kEntityType);
 MNEMO_NAME(unique_role, kUniqueRole);
 MNEMO_NAME(kind_name, kKind);
 MNEMO_NAME(channel_name, kChannel);
-MNEMO_ACTION(function_name, PushDottedName(NameRole::kFunction, in.string_view(), p));
+MNEMO_LEAF(function_name, PushDottedName(NameRole::kFunction, in.string_view(), p));
 
 // ---- literals
-MNEMO_ACTION(dec_int, IntLiteral(in.string_view(), 10, p));
-MNEMO_ACTION(hex_int, IntLiteral(in.string_view().substr(2), 16, p));
-MNEMO_ACTION(oct_int, IntLiteral(in.string_view().substr(2), 8, p));
-MNEMO_ACTION(double_lit, DoubleLiteral(in.string_view(), p));
-MNEMO_ACTION(string_literal, StringLiteral(in.string_view(), p));
-MNEMO_ACTION(true_literal, PushExpr(MakeBool(true, p.line, p.column)));
-MNEMO_ACTION(false_literal, PushExpr(MakeBool(false, p.line, p.column)));
-MNEMO_ACTION(null_literal, PushExpr(MakeNull(p.line, p.column)));
-MNEMO_ACTION(parameter, Parameter(in.string_view().substr(1), p));
-MNEMO_ACTION(count_star, PushExpr(std::make_unique<Expr>(ExprKind::kCountStar, p.line, p.column)));
-MNEMO_ACTION(iso_time_body, TimeLiteral(in.string_view(), p));
-MNEMO_ACTION(duration_body, DurationLiteral(in.string_view(), p));
-MNEMO_ACTION(range_int, RangeInt(in.string_view(), p));
+MNEMO_LEAF(dec_int, IntLiteral(in.string_view(), 10, p));
+MNEMO_LEAF(hex_int, IntLiteral(in.string_view().substr(2), 16, p));
+MNEMO_LEAF(oct_int, IntLiteral(in.string_view().substr(2), 8, p));
+MNEMO_LEAF(double_lit, DoubleLiteral(in.string_view(), p));
+MNEMO_LEAF(string_literal, StringLiteral(in.string_view(), p));
+MNEMO_LEAF(true_literal, PushExpr(MakeBool(true, p.line, p.column)));
+MNEMO_LEAF(false_literal, PushExpr(MakeBool(false, p.line, p.column)));
+MNEMO_LEAF(null_literal, PushExpr(MakeNull(p.line, p.column)));
+MNEMO_LEAF(parameter, Parameter(in.string_view().substr(1), p));
+MNEMO_LEAF(count_star, PushExpr(std::make_unique<Expr>(ExprKind::kCountStar, p.line, p.column)));
+MNEMO_LEAF(iso_time_body, TimeLiteral(in.string_view(), p));
+MNEMO_LEAF(duration_body, DurationLiteral(in.string_view(), p));
+MNEMO_LEAF(range_int, RangeInt(in.string_view(), p));
 
 // ---- expressions
 MNEMO_ACTION(list_where, Wrap(Part::kListWhere, p));
@@ -294,7 +289,7 @@ MNEMO_ACTION(case_expr, Case(p));
 MNEMO_FLAG(call_distinct, kDistinct);
 MNEMO_ACTION(function_call, FunctionCall(p));
 MNEMO_ACTION(pattern_predicate, PatternPredicate(p));
-MNEMO_ACTION(variable_ref, VariableRef(in.string_view(), p));
+MNEMO_LEAF(variable_ref, VariableRef(in.string_view(), p));
 MNEMO_ACTION(paren_expr, MarkParenthesized());
 MNEMO_ACTION(property_lookup, PropertyLookup());
 MNEMO_FLAG(slice_dots, kDots);
@@ -465,6 +460,7 @@ MNEMO_ACTION(statement, Statement(p, in.size()));
 #undef MNEMO_FLAG
 #undef MNEMO_NAME
 #undef MNEMO_ACTION
+#undef MNEMO_LEAF
 
 // Line and column (1-based, bytes) of byte `offset` in text.
 Pos PositionOfOffset(std::string_view text, size_t offset) {

@@ -71,6 +71,8 @@ struct Bitemporal {
     return transaction().Contains(t) && ValidKnownAt(t).Contains(v);
   }
   // Sets the end of valid time at transaction time `now` (see above).
+  // (A caller closing a record a second time keeps the earlier closing
+  // itself: see graph::Hyperedge::earlier_closes.)
   void Close(Timestamp to, Timestamp now) {
     if (closed_at == kForever) valid_to_before_close = valid_to;
     valid_to = to;
