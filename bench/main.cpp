@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
                "                         against a std::unordered_map baseline\n"
                "  query [--entities N]   parse+bind+execute of a key lookup and a 2-hop MATCH,\n"
                "                         against the same work through the C++ store API\n"
-               "  history [--versions N]  MATCH of current facts on a person whose fact was superseded\n"
+               "  history [--versions N] MATCH of current facts on a person whose fact was superseded\n"
                "                         N times (default 10000), against the same MATCH with no history;\n"
                "                         and an AS OF read in the middle of that history\n");
   return cmd.empty() || cmd == "--help" ? 0 : 2;

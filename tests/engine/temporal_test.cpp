@@ -508,6 +508,20 @@ TEST_CASE("PURGE leaves no incidence, index entry or dangling link, and a tombst
     CHECK(m.LivesIn(nullptr, nullptr) == Rows{"'Ann' | 'Rome'", "'Bob' | 'Berlin'"});
   }
 
+  SECTION("a retracted version: gone also from reads known before the retraction") {
+    m.At("2025-02-01").Run("RETRACT " + std::to_string(rome_fact));
+    m.At("2025-02-02");
+    CHECK(m.LivesIn("2023-01-01", "2025-01-15") == Rows{"'Ann' | 'Rome'", "'Bob' | 'Berlin'"});
+    m.At("2025-03-01").Run("PURGE " + std::to_string(rome_fact));
+    m.Read(check_store);
+    m.At("2025-04-01");
+    CHECK(m.LivesIn("2023-01-01", "2025-01-15") == Rows{"'Bob' | 'Berlin'"});
+    CHECK(m.LivesIn("2023-01-01", "2025-02-15") == Rows{"'Bob' | 'Berlin'"});
+    QueryResult h = m.Run("HISTORY lives_in(resident: Person 'Ann')");
+    CHECK(h.rows.size() == 2);
+    for (const auto& row : h.rows) CHECK(row[0].as_int() != static_cast<int64_t>(rome_fact));
+  }
+
   SECTION("a failed PURGE changes nothing") {
     CHECK(m.Fails("PURGE 999999").code() == StatusCode::kNotFound);
     m.Read([&](const graph::Hypergraph& g) {
