@@ -27,7 +27,10 @@ void Check(const mnemo::Status& st) {
 
 std::string NameOf(const mnemo::graph::Hypergraph& g, Id id) {
   const Value* name = g.EntityProperty(id, "name");
-  return name ? name->as_string() : "#" + std::to_string(id);
+  if (name) return name->as_string();
+  std::string ref = "#";
+  ref += std::to_string(id);
+  return ref;
 }
 
 }  // namespace
@@ -106,7 +109,7 @@ int main() {
     for (const auto& [id, e] : g.entities()) {
       std::string props;
       for (const auto& [k, v] : e.properties.entries())
-        props += std::string(props.empty() ? "" : ", ") + std::string(g.names().Text(k)) + ": " + v.ToString();
+        props.append(props.empty() ? "" : ", ").append(g.names().Text(k)).append(": ").append(v.ToString());
       std::printf("  #%-3llu :%-7s {%s}\n", static_cast<unsigned long long>(id),
                   std::string(g.names().Text(e.types.front())).c_str(), props.c_str());
     }
@@ -120,7 +123,7 @@ int main() {
     for (const auto& [id, h] : g.hyperedges()) {
       std::string roles;
       for (const auto& r : h.roles)
-        roles += std::string(roles.empty() ? "" : ", ") + std::string(g.names().Text(r.role)) + ": " +
+        roles.append(roles.empty() ? "" : ", ").append(g.names().Text(r.role)).append(": ") +=
                  (r.is_entity() ? NameOf(g, r.entity) : r.value.ToString());
       std::printf("  #%-3llu %s(%s) valid from %s, learned from episode #%llu\n",
                   static_cast<unsigned long long>(id), std::string(g.names().Text(h.type)).c_str(), roles.c_str(),
