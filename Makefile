@@ -39,6 +39,7 @@ test: build
 bench: build
 	@$(BUILD_DIR)/mnemo-bench store --entities 100000
 	@$(BUILD_DIR)/mnemo-bench query --entities 100000
+	@$(BUILD_DIR)/mnemo-bench history --versions 10000
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -163,7 +163,7 @@ TEST_CASE("fuzzer findings", "[lang][malformed]") {
   // Inputs found by tests/fuzz/parser_fuzz.cpp: each must parse and re-print stably.
   for (const std::string& text :
        {std::string("RECALL`(b\x01\nTEC)LL`(b)--I\x01OR+>)-L"), std::string("RETURN `a.`.b(1)"),
-        std::string("RETURN `MATCH`(1), exists(n.x), a.b.c(2), `x y`.z(3)")}) {
+        std::string("RETURN `MATCH`(1), exists(n.x), a.b.c(2), `x y`.z(3)"), "RETURN" + std::string(367, '+') + "k"}) {
     INFO(text);
     auto result = Parse(text);
     REQUIRE(result.ok());
