@@ -1,7 +1,5 @@
 #include "engine/executor.hpp"
 
-#include <unordered_set>
-
 #include "engine/binder.hpp"
 #include "engine/memory_statements.hpp"
 #include "engine/query_runner.hpp"

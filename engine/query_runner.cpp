@@ -94,7 +94,6 @@ Status QueryRunner::RunSingle(const lang::SingleQuery& q, QueryResult& result) {
 Status QueryRunner::Match(const lang::MatchClause& c, Pipeline& p) {
   std::vector<const lang::PatternPart*> parts;
   for (const auto& part : c.pattern.parts) parts.push_back(&part);
-  const size_t before = p.scope.size();
   PatternMatcher::DeclareVariables(parts, p.scope);
   PatternMatcher matcher(*ctx_);
   std::vector<Row> out;
@@ -116,7 +115,6 @@ Status QueryRunner::Match(const lang::MatchClause& c, Pipeline& p) {
       out.push_back(std::move(nulls));
     }
   }
-  (void)before;
   p.rows = std::move(out);
   return Status::OK();
 }
