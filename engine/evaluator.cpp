@@ -419,11 +419,19 @@ struct Evaluator::Walker {
     return Status::Internal("unexpected expression kind");
   }
 
+  static Status DeletedAccess() {
+    return Status::NotFound("DeletedEntityAccess: the element was deleted by this statement");
+  }
+
   Result<Value> Property(const Value& obj, const std::string& key) {
     switch (obj.kind()) {
       case Kind::kNull: return Value();
-      case Kind::kNode: return ev.view_.NodeProperty(obj.as_node().id, key);
-      case Kind::kRelationship: return ev.view_.RelProperty(obj.as_rel(), key);
+      case Kind::kNode:
+        if (ev.view_.IsDeleted(obj.as_node().id)) return DeletedAccess();
+        return ev.view_.NodeProperty(obj.as_node().id, key);
+      case Kind::kRelationship:
+        if (ev.view_.IsDeleted(obj.as_rel().edge)) return DeletedAccess();
+        return ev.view_.RelProperty(obj.as_rel(), key);
       case Kind::kMap: {
         const Value* v = obj.Find(key);
         return v ? *v : Value();

@@ -17,7 +17,9 @@ struct ExecContext {
   ExecContext(graph::Hypergraph& store, const Params& parameters, temporal::Timestamp now,
               temporal::Timestamp as_of, temporal::Timestamp known_at, PatternSource* patterns)
       : g(store), params(parameters), statement_time(now), view(store, as_of, known_at),
-        eval(view, parameters, now, patterns) {}
+        eval(view, parameters, now, patterns) {
+    view.SetDeletions(&deleted);
+  }
 
   graph::Hypergraph& g;
   const Params& params;
@@ -27,7 +29,7 @@ struct ExecContext {
   QueryStats stats;
   std::vector<std::string> notices;
   // Elements deleted by this statement (reading their properties is an error).
-  std::unordered_set<graph::Id> deleted;
+  Deletions deleted;
 };
 
 // Evaluates `e` with no row (constants, parameters, functions of them).

@@ -105,6 +105,7 @@ Result<QueryResult> Executor::Execute(const lang::Statement& statement) {
   if (statement.as_of) { MNEMO_ASSIGN_OR_RETURN(as_of, EvalTime(ctx, *statement.as_of, "AS OF")); }
   if (statement.known_at) { MNEMO_ASSIGN_OR_RETURN(known_at, EvalTime(ctx, *statement.known_at, "KNOWN AT")); }
   ctx.view = GraphView(g_, as_of, known_at, !statement.as_of && !statement.known_at);
+  ctx.view.SetDeletions(&ctx.deleted);
 
   const bool writes = !IsReadOnly(statement);
   if (writes) g_.Begin(now);

@@ -278,6 +278,8 @@ FN(FnLabels) {
   const Value& v = a[0];
   if (v.is_null()) return Value();
   if (v.kind() != Kind::kNode) return WrongType("labels", 0, v, "a node");
+  if (ctx.view.IsDeleted(v.as_node().id))
+    return Status::NotFound("DeletedEntityAccess: labels() of a node deleted by this statement");
   graph::List out;
   for (auto& l : ctx.view.NodeLabels(v.as_node().id)) out.emplace_back(std::move(l));
   return Value(std::move(out));
@@ -291,6 +293,9 @@ FN(FnType) {
 }
 
 Result<graph::Map> PropertiesOf(const FunctionContext& ctx, std::string_view fn, const Value& v) {
+  if ((v.kind() == Kind::kNode && ctx.view.IsDeleted(v.as_node().id)) ||
+      (v.kind() == Kind::kRelationship && ctx.view.IsDeleted(v.as_rel().edge)))
+    return Status::NotFound("DeletedEntityAccess: " + std::string(fn) + "() of an element deleted by this statement");
   switch (v.kind()) {
     case Kind::kNode: return ctx.view.NodeProperties(v.as_node().id);
     case Kind::kRelationship: return ctx.view.RelProperties(v.as_rel());

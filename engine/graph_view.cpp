@@ -144,7 +144,11 @@ bool GraphView::RelExists(RelRef r) const {
 
 std::string GraphView::RelType(RelRef r) const {
   const graph::Hyperedge* h = g_->hyperedge(r.edge);
-  if (!h) return "";
+  if (!h) {
+    if (deleted_ && r.role < 0)
+      if (auto it = deleted_->edge_types.find(r.edge); it != deleted_->edge_types.end()) return it->second;
+    return "";
+  }
   if (r.role < 0) return std::string(g_->names().Text(h->type));
   return std::string(g_->names().Text(h->roles[r.role].role));
 }

@@ -23,6 +23,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/hypergraph.hpp"
@@ -30,6 +32,14 @@
 namespace mnemo::engine {
 
 enum class Direction : uint8_t { kOutgoing, kIncoming, kBoth };
+
+// What the running statement deleted: reading a deleted element's labels or
+// properties is an error (openCypher DeletedEntityAccess); type(r) of a
+// deleted relationship still answers.
+struct Deletions {
+  std::unordered_set<graph::Id> ids;
+  std::unordered_map<graph::Id, std::string> edge_types;
+};
 
 class GraphView {
  public:
@@ -39,6 +49,9 @@ class GraphView {
       : g_(&g), as_of_(as_of), known_at_(known_at), current_(current) {}
 
   const graph::Hypergraph& store() const { return *g_; }
+  // The running statement's deletions (not owned; may be null).
+  void SetDeletions(const Deletions* d) { deleted_ = d; }
+  bool IsDeleted(graph::Id id) const { return deleted_ && deleted_->ids.count(id); }
   temporal::Timestamp as_of() const { return as_of_; }
   temporal::Timestamp known_at() const { return known_at_; }
 
@@ -83,6 +96,7 @@ class GraphView {
   temporal::Timestamp as_of_;
   temporal::Timestamp known_at_;
   bool current_;
+  const Deletions* deleted_ = nullptr;
 };
 
 template <typename F>

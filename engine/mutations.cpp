@@ -70,7 +70,7 @@ Status WriteProperty(ExecContext& ctx, const Value& target, const std::string& k
   } else {
     return Status::TypeError("cannot set a property on " + target.ToString());
   }
-  if (ctx.deleted.count(record)) return Status::NotFound("the element was deleted by this statement");
+  if (ctx.deleted.ids.count(record)) return Status::NotFound("the element was deleted by this statement");
   if (!value.is_null()) MNEMO_RETURN_IF_ERROR(CheckPropertyValue(key, value, IsDeclaredProperty(ctx, target, key)));
   MNEMO_RETURN_IF_ERROR(entity ? ctx.g.SetEntityProperty(record, key, value)
                                : ctx.g.SetHyperedgeProperty(record, key, value));
@@ -316,18 +316,19 @@ Status QueryRunner::Delete(const lang::DeleteClause& c, Pipeline& p) {
     }
   auto count_props = [&](const graph::PropertyMap& props) { ctx_->stats.properties_removed += static_cast<int64_t>(props.size()); };
   for (const RelRef& r : rels) {
-    if (ctx_->deleted.count(r.edge)) continue;
+    if (ctx_->deleted.ids.count(r.edge)) continue;
     const graph::Hyperedge* h = ctx_->g.hyperedge(r.edge);
     if (!h) continue;
     if (r.role >= 0)
       return Status::Constraint("a role link of a fact cannot be deleted alone; delete the fact node instead");
     count_props(h->properties);
+    ctx_->deleted.edge_types[r.edge] = std::string(ctx_->g.names().Text(h->type));
     MNEMO_RETURN_IF_ERROR(ctx_->g.RemoveHyperedge(r.edge));
-    ctx_->deleted.insert(r.edge);
+    ctx_->deleted.ids.insert(r.edge);
     ++ctx_->stats.relationships_deleted;
   }
   for (Id id : nodes) {
-    if (ctx_->deleted.count(id)) continue;
+    if (ctx_->deleted.ids.count(id)) continue;
     if (const graph::Hyperedge* h = ctx_->g.hyperedge(id)) {  // an n-ary fact shown as a node
       if (!c.detach)
         return Status::Constraint("cannot delete fact node " + std::to_string(id) +
@@ -335,7 +336,7 @@ Status QueryRunner::Delete(const lang::DeleteClause& c, Pipeline& p) {
       ctx_->stats.relationships_deleted += static_cast<int64_t>(h->EntityArity());
       count_props(h->properties);
       MNEMO_RETURN_IF_ERROR(ctx_->g.RemoveHyperedge(id));
-      ctx_->deleted.insert(id);
+      ctx_->deleted.ids.insert(id);
       ++ctx_->stats.nodes_deleted;
       continue;
     }
@@ -357,11 +358,12 @@ Status QueryRunner::Delete(const lang::DeleteClause& c, Pipeline& p) {
         ++ctx_->stats.nodes_deleted;
         ctx_->stats.relationships_deleted += static_cast<int64_t>(h.EntityArity());
       }
-      ctx_->deleted.insert(edge);
+      if (GraphView::IsBinary(h)) ctx_->deleted.edge_types[edge] = std::string(ctx_->g.names().Text(h.type));
+      ctx_->deleted.ids.insert(edge);
     }
     count_props(e->properties);
     MNEMO_RETURN_IF_ERROR(ctx_->g.RemoveEntity(id, /*detach=*/true));
-    ctx_->deleted.insert(id);
+    ctx_->deleted.ids.insert(id);
     ++ctx_->stats.nodes_deleted;
   }
   return Status::OK();
