@@ -143,6 +143,14 @@ class QueryBinder {
         if (c.otherwise) MNEMO_RETURN_IF_ERROR(CheckExpr(*c.otherwise, scope, allow_aggregates, in_aggregate));
         return Status::OK();
       }
+      case K::kProperty:
+        if (e.children[0]->kind == K::kVariable) {
+          auto it = scope.find(e.children[0]->text);
+          if (it != scope.end() && (it->second == Kind::kPath || it->second == Kind::kRelList))
+            return Error("InvalidArgumentType", "`" + e.children[0]->text + "` is " + KindName(it->second) +
+                                                    ", which has no properties", e.line, e.column);
+        }
+        return CheckExpr(*e.children[0], scope, allow_aggregates, in_aggregate);
       default:
         for (const auto& c : e.children)
           if (c) MNEMO_RETURN_IF_ERROR(CheckExpr(*c, scope, allow_aggregates, in_aggregate));
