@@ -1,5 +1,6 @@
 # The two commands: `make demo` and `make test`. Each installs what is missing,
 # builds, and runs. Everything else here is a step of those two.
+MAKEFLAGS += --no-print-directory
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= 2
