@@ -23,13 +23,11 @@ Result<T> Connection::Write(const std::function<Result<T>(graph::Hypergraph&)>& 
 }
 
 Status Connection::WriteStatus(const std::function<Status(graph::Hypergraph&)>& write) {
-  std::unique_lock lock(db_->mutex_);
-  graph::Hypergraph& g = db_->store_;
-  g.Begin();
-  Status st = write(g);
-  if (st.ok()) g.Commit();
-  else g.Rollback();
-  return st;
+  auto r = Write<bool>([&](graph::Hypergraph& g) -> Result<bool> {
+    MNEMO_RETURN_IF_ERROR(write(g));
+    return true;
+  });
+  return r.status();
 }
 
 Status Connection::DefineEntity(graph::EntityTypeDef def) {

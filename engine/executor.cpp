@@ -3,6 +3,7 @@
 #include "engine/binder.hpp"
 #include "engine/memory_statements.hpp"
 #include "engine/query_runner.hpp"
+#include "engine/statement_support.hpp"
 
 namespace mnemo::engine {
 
@@ -27,21 +28,6 @@ bool Executor::IsReadOnly(const lang::Statement& s) {
 }
 
 namespace {
-
-// A time given to AS OF / KNOWN AT: a datetime, a date, or microseconds.
-Result<temporal::Timestamp> EvalTime(ExecContext& ctx, const lang::Expr& e, const char* clause) {
-  MNEMO_ASSIGN_OR_RETURN(Value v, EvalConstant(ctx, e));
-  switch (v.kind()) {
-    case Value::Kind::kDateTime: return v.as_datetime().micros;
-    case Value::Kind::kDate: return v.as_date().micros;
-    case Value::Kind::kInt: return v.as_int();
-    case Value::Kind::kString:
-      if (auto t = temporal::ParseTimestamp(v.as_string())) return *t;
-      [[fallthrough]];
-    default:
-      return Status::TypeError(std::string(clause) + " needs a time, got " + v.ToString()).WithPosition(e.line, e.column);
-  }
-}
 
 // Describes every node and relationship the rows refer to.
 void DescribeElements(const GraphView& view, QueryResult& result) {
@@ -102,8 +88,8 @@ Result<QueryResult> Executor::Execute(const lang::Statement& statement) {
   ExecContext ctx(g_, params_, now, now, now, &runner);
   runner.Attach(&ctx);
   temporal::Timestamp as_of = now, known_at = now;
-  if (statement.as_of) { MNEMO_ASSIGN_OR_RETURN(as_of, EvalTime(ctx, *statement.as_of, "AS OF")); }
-  if (statement.known_at) { MNEMO_ASSIGN_OR_RETURN(known_at, EvalTime(ctx, *statement.known_at, "KNOWN AT")); }
+  if (statement.as_of) { MNEMO_ASSIGN_OR_RETURN(as_of, EvalTimeValue(ctx, *statement.as_of, "AS OF")); }
+  if (statement.known_at) { MNEMO_ASSIGN_OR_RETURN(known_at, EvalTimeValue(ctx, *statement.known_at, "KNOWN AT")); }
   ctx.view = GraphView(g_, as_of, known_at, !statement.as_of && !statement.known_at);
   ctx.view.SetDeletions(&ctx.deleted);
 

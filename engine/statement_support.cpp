@@ -32,6 +32,7 @@ Result<temporal::Timestamp> EvalTimeValue(ExecContext& ctx, const lang::Expr& e,
   MNEMO_ASSIGN_OR_RETURN(Value v, EvalConstant(ctx, e));
   if (v.kind() == Value::Kind::kDateTime) return v.as_datetime().micros;
   if (v.kind() == Value::Kind::kDate) return v.as_date().micros;
+  if (v.kind() == Value::Kind::kInt) return v.as_int();  // microseconds since the epoch
   if (v.kind() == Value::Kind::kString)
     if (auto t = temporal::ParseTimestamp(v.as_string())) return *t;
   return Status::TypeError(std::string(what) + " needs a time, got " + v.ToString()).WithPosition(e.line, e.column);

@@ -10,7 +10,8 @@ namespace mnemo::engine {
 // `Type 'key'`: the visible entity of that type with that key, created when
 // absent (counted in ctx.stats). A forgotten one is an error naming RESTORE.
 Result<graph::Id> ResolveEntity(ExecContext& ctx, const lang::Expr& ref);
-// A time: datetime, date or ISO text. `what` names the clause in errors.
+// A time: datetime, date, ISO text or microseconds since the epoch. `what`
+// names the clause in errors.
 Result<temporal::Timestamp> EvalTimeValue(ExecContext& ctx, const lang::Expr& e, const char* what);
 // A number in [0, 1] (TRUST, CONFIDENCE).
 Result<double> EvalUnit(ExecContext& ctx, const lang::Expr& e, const char* what);

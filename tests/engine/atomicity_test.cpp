@@ -3,35 +3,17 @@
 // populated memory exactly as it was.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <string>
 
 #include "engine/mnemo.hpp"
+#include "tests/corpus.hpp"
 
 using namespace mnemo;
 
 namespace {
 
-// The lines of tests/lang/malformed.txt, with \xHH decoded to bytes.
 std::vector<std::string> MalformedCorpus() {
-  std::ifstream in(std::string(MNEMO_TESTS_DIR) + "/lang/malformed.txt", std::ios::binary);
-  std::vector<std::string> out;
-  std::string line;
-  auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1; };
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::string text;
-    for (size_t i = 0; i < line.size(); ++i) {
-      if (line[i] == '\\' && i + 3 < line.size() && line[i + 1] == 'x' && hex(line[i + 2]) >= 0 && hex(line[i + 3]) >= 0) {
-        text.push_back(static_cast<char>(hex(line[i + 2]) * 16 + hex(line[i + 3])));
-        i += 3;
-      } else {
-        text.push_back(line[i]);
-      }
-    }
-    out.push_back(text);
-  }
-  return out;
+  return testing::ReadCorpus(std::string(MNEMO_TESTS_DIR) + "/lang/malformed.txt");
 }
 
 // Everything a reader can see, as text, plus the id counter.

@@ -6,9 +6,10 @@
 // mutation fuzzer checks that whatever parses prints and re-parses the same.
 #include <catch2/catch.hpp>
 
+#include "tests/corpus.hpp"
+
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -31,28 +32,6 @@ fs::path TestsDir() {
 #endif
 }
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Replaces \xHH by the byte HH; everything else is kept as written.
-std::string Unescape(const std::string& line) {
-  std::string out;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\\' && i + 3 < line.size() + 0 && line[i + 1] == 'x' && HexDigit(line[i + 2]) >= 0 &&
-        HexDigit(line[i + 3]) >= 0) {
-      out.push_back(static_cast<char>(HexDigit(line[i + 2]) * 16 + HexDigit(line[i + 3])));
-      i += 3;
-    } else {
-      out.push_back(line[i]);
-    }
-  }
-  return out;
-}
-
 using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
@@ -72,17 +51,9 @@ void CheckFailsWithPosition(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the malformed corpus fails with positions", "[lang][malformed]") {
-  const fs::path path = TestsDir() / "lang" / "malformed.txt";
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  int count = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    ++count;
-    CheckFailsWithPosition(Unescape(line));
-  }
-  CHECK(count >= 100);
+  const auto corpus = mnemo::testing::ReadCorpus((TestsDir() / "lang" / "malformed.txt").string());
+  for (const auto& text : corpus) CheckFailsWithPosition(text);
+  CHECK(corpus.size() >= 100);
 }
 
 TEST_CASE("a 1 MB string literal parses", "[lang][malformed]") {
