@@ -32,6 +32,9 @@ void Hypergraph::Begin(std::optional<temporal::Timestamp> at) {
   journaling_ = true;
   group_time_ = at;
   undo_.clear();
+  changes_ = {};
+  changes_.tombstones_before = tombstones_.size();
+  touched_.clear();
   const Id saved = next_id_;
   undo_.push_back([this, saved] { next_id_ = saved; });
 }
@@ -45,12 +48,19 @@ void Hypergraph::Commit() {
 void Hypergraph::Rollback() {
   for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) (*it)();
   undo_.clear();
+  changes_ = {};
+  changes_.tombstones_before = tombstones_.size();
+  touched_.clear();
   journaling_ = false;
   group_time_.reset();
 }
 
 void Hypergraph::Journal(std::function<void()> undo) {
   if (journaling_) undo_.push_back(std::move(undo));
+}
+
+void Hypergraph::Touch(Id id) {
+  if (journaling_ && touched_.insert(id).second) changes_.records.push_back(id);
 }
 
 Id Hypergraph::NewId() { return next_id_++; }
@@ -93,6 +103,7 @@ Status Hypergraph::DefineEntity(EntityTypeDef def) {
     schema_.Undefine(name);
     Reindex(type);
   });
+  changes_.schema = journaling_;
   return Status::OK();
 }
 
@@ -104,6 +115,7 @@ Status Hypergraph::DefineRelation(RelationTypeDef def) {
   }
   MNEMO_RETURN_IF_ERROR(schema_.DefineRelation(std::move(def)));
   Journal([this, name] { schema_.Undefine(name); });
+  changes_.schema = journaling_;
   return Status::OK();
 }
 
@@ -220,6 +232,7 @@ Result<Id> Hypergraph::AddEntity(const EntitySpec& spec) {
     }
     entities_.erase(id);
   });
+  Touch(id);
   return id;
 }
 
@@ -280,6 +293,7 @@ Status Hypergraph::SetEntityProperty(Id id, std::string_view name, Value value) 
         IndexKey(t, old, id);
       }
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -304,6 +318,7 @@ Status Hypergraph::AddEntityType(Id id, std::string_view type) {
     EraseSorted(by_type_[t], id);
     if (const Value* k = en.properties.Get(KeySymbolOf(t))) UnindexKey(t, *k, id);
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -323,6 +338,7 @@ Status Hypergraph::RemoveEntityType(Id id, std::string_view type) {
     InsertSorted(by_type_[t], id);
     if (const Value* k = en.properties.Get(KeySymbolOf(t))) IndexKey(t, *k, id);
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -333,6 +349,7 @@ Status Hypergraph::AddAlias(Id id, std::string alias) {
   if (std::find(aliases.begin(), aliases.end(), alias) != aliases.end()) return Status::OK();
   aliases.push_back(std::move(alias));
   Journal([this, id] { entities_.at(id).aliases.pop_back(); });
+  Touch(id);
   return Status::OK();
 }
 
@@ -361,6 +378,7 @@ Status Hypergraph::RemoveEntity(Id id, bool detach) {
     }
     entities_.emplace(gid, std::move(gone));
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -454,6 +472,7 @@ Result<Id> Hypergraph::AddHyperedge(const HyperedgeSpec& spec) {
     EraseSorted(edges_by_type_[gone.type], id);
     hyperedges_.erase(id);
   });
+  Touch(id);
   return id;
 }
 
@@ -507,6 +526,7 @@ void Hypergraph::RemoveHyperedgeUnchecked(Id id) {
         if (other.superseded_by != id) continue;
         other.superseded_by = kNoId;
         Journal([this, other_id = other.id, id] { hyperedges_.at(other_id).superseded_by = id; });
+        Touch(other.id);
       }
   }
   Hyperedge gone = std::move(it->second);
@@ -537,6 +557,7 @@ void Hypergraph::RemoveHyperedgeUnchecked(Id id) {
     InsertSorted(edges_by_type_[gone.type], gone.id);
     hyperedges_.emplace(gone.id, std::move(gone));
   });
+  Touch(id);
 }
 
 Status Hypergraph::RemoveHyperedge(Id id) {
@@ -564,6 +585,7 @@ Status Hypergraph::SetHyperedgeProperty(Id id, std::string_view name, Value valu
     if (old.is_null()) props.Erase(prop);
     else props.Set(prop, old);
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -590,6 +612,7 @@ Result<Id> Hypergraph::AddEpisode(const EpisodeSpec& spec) {
   ep.about = spec.about;
   ep.embedding = spec.embedding;
   Journal([this, id] { episodes_.erase(id); });
+  Touch(id);
   return id;
 }
 
@@ -599,6 +622,7 @@ Status Hypergraph::RemoveEpisode(Id id) {
   Episode gone = std::move(it->second);
   episodes_.erase(it);
   Journal([this, gone = std::move(gone)]() mutable { episodes_.emplace(gone.id, std::move(gone)); });
+  Touch(id);
   return Status::OK();
 }
 
@@ -622,6 +646,7 @@ Status Hypergraph::RetractHyperedge(Id id, temporal::Timestamp when) {
     h.time.retracted_at = temporal::kForever;
     if (!was_current.empty()) UnarchiveIncidence(h);
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -653,6 +678,7 @@ Status Hypergraph::CloseHyperedge(Id id, temporal::Timestamp valid_to, Id supers
     e.superseded_by = old_next;
     if (archived) UnarchiveIncidence(e);
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -668,6 +694,7 @@ Status Hypergraph::BoundHyperedge(Id id, temporal::Timestamp valid_to, Id supers
     hyperedges_.at(id).time = old_time;
     hyperedges_.at(id).superseded_by = old_next;
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -681,6 +708,7 @@ Status Hypergraph::AddProvenance(Id id, const std::vector<Id>& episodes) {
     if (std::find(it->second.provenance.begin(), it->second.provenance.end(), ep) == it->second.provenance.end())
       it->second.provenance.push_back(ep);
   Journal([this, id, before] { hyperedges_.at(id).provenance = before; });
+  Touch(id);
   return Status::OK();
 }
 
@@ -697,6 +725,7 @@ Status Hypergraph::SetForgotten(Id id, bool archived) {
     else if (auto h = hyperedges_.find(id); h != hyperedges_.end()) h->second.forgotten = before;
     else episodes_.at(id).forgotten = before;
   });
+  Touch(id);
   return Status::OK();
 }
 
@@ -715,6 +744,7 @@ Status Hypergraph::Purge(Id id, temporal::Timestamp when) {
           episodes_.at(eid).speaker = speaker;
           episodes_.at(eid).about = about;
         });
+        Touch(eid);
       }
       MNEMO_RETURN_IF_ERROR(RemoveEntity(id, /*detach=*/true));
       break;
@@ -725,6 +755,7 @@ Status Hypergraph::Purge(Id id, temporal::Timestamp when) {
         const std::vector<Id> before = h.provenance;
         std::erase(h.provenance, id);
         Journal([this, hid = hid, before] { hyperedges_.at(hid).provenance = before; });
+        Touch(hid);
       }
       MNEMO_RETURN_IF_ERROR(RemoveEpisode(id));
       break;

@@ -19,12 +19,14 @@
 // during writes (engine::Database does).
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/status.hpp"
@@ -69,6 +71,25 @@ struct EpisodeSpec {
   std::vector<float> embedding;
 };
 
+// What is left of a purged record.
+struct Tombstone {
+  Id id = kNoId;
+  RecordKind kind = RecordKind::kNone;
+  temporal::Timestamp purged_at = 0;
+};
+
+// What one group of writes changed: the ids of every record it created,
+// changed or removed (each once, in first-touch order; look the id up to see
+// whether it still exists), whether the schema changed, and the tombstones it
+// added (tombstones()[tombstones_before..]). Derived data (incidence, type
+// and key indexes) is not listed: it follows from the records.
+struct ChangeSet {
+  std::vector<Id> records;
+  bool schema = false;
+  size_t tombstones_before = 0;
+  bool empty() const { return records.empty() && !schema; }
+};
+
 struct StoreCounts {
   size_t entities = 0, hyperedges = 0, episodes = 0, symbols = 0;
 };
@@ -95,6 +116,28 @@ class Hypergraph {
   void Commit();
   void Rollback();
   bool in_group() const { return journaling_; }
+  // The changes of the open group, or of the last one committed (until the
+  // next Begin). Writes outside a group are not recorded.
+  const ChangeSet& changes() const { return changes_; }
+
+  // --- loading (snapshot, write-ahead log replay, import) ---------------------
+  // These place whole records with their ids, outside any group and without
+  // schema checks (the records were checked when first written). Derived
+  // data follows: type and key indexes, and incidence lines — a fact's lines
+  // are past when it is retracted or was closed at or after its valid end.
+  // The Symbols inside a record must come from names().
+  // Inserts or replaces an entity; its incidence fields are ignored.
+  void PutEntity(Entity entity);
+  // Inserts or replaces a fact. Errors: NotFound when a role names a missing entity.
+  Status PutHyperedge(Hyperedge edge);
+  void PutEpisode(Episode episode);
+  // Removes a record of any kind with its incidence lines (no-op when absent).
+  void EraseRecord(Id id);
+  void PutTombstone(const Tombstone& tombstone) { tombstones_.push_back(tombstone); }
+  // Replaces the schema; key indexes are rebuilt.
+  void PutSchema(Schema schema);
+  // Raises the id counter to at least `next` (ids are never reused).
+  void PutNextId(Id next) { next_id_ = std::max(next_id_, next); }
 
   // --- schema ----------------------------------------------------------------
   // Declaring a type checks the records that already carry it.
@@ -142,11 +185,7 @@ class Hypergraph {
   // PURGE: erases a record for good (an entity with its facts; an episode
   // also from every fact's provenance) and leaves a tombstone.
   Status Purge(Id id, temporal::Timestamp when);
-  struct Tombstone {
-    Id id = kNoId;
-    RecordKind kind = RecordKind::kNone;
-    temporal::Timestamp purged_at = 0;
-  };
+  using Tombstone = graph::Tombstone;
   const std::vector<Tombstone>& tombstones() const { return tombstones_; }
 
   // --- reads ------------------------------------------------------------------
@@ -192,6 +231,7 @@ class Hypergraph {
   Id NewId();
   temporal::Timestamp StampTime();
   void Journal(std::function<void()> undo);
+  void Touch(Id id);  // records a changed record in changes_
   Status CheckEntity(const std::vector<std::string>& types,
                      const std::vector<std::pair<std::string, Value>>& props) const;
   Status CheckHyperedge(const HyperedgeSpec& spec) const;
@@ -223,6 +263,8 @@ class Hypergraph {
   bool journaling_ = false;
   std::optional<temporal::Timestamp> group_time_;
   std::vector<std::function<void()>> undo_;
+  ChangeSet changes_;
+  std::unordered_set<Id> touched_;
 };
 
 }  // namespace mnemo::graph
