@@ -4,6 +4,7 @@
 
 #include "engine/database.hpp"
 #include "engine/executor.hpp"
+#include "engine/recall_index.hpp"
 #include "lang/parser.hpp"
 
 namespace mnemo {
@@ -17,8 +18,11 @@ Result<T> Connection::Write(const std::function<Result<T>(graph::Hypergraph&)>& 
   graph::Hypergraph& g = db_->store_;
   g.Begin();
   Result<T> r = write(g);
-  if (r.ok()) g.Commit();
-  else g.Rollback();
+  if (!r.ok()) {
+    g.Rollback();
+    return r;
+  }
+  MNEMO_RETURN_IF_ERROR(db_->services().CommitGroup());
   return r;
 }
 
@@ -54,10 +58,12 @@ Result<graph::Id> Connection::EnsureEntity(const std::string& type, const graph:
 }
 
 Result<graph::Id> Connection::Observe(const graph::EpisodeSpec& spec) {
+  MNEMO_RETURN_IF_ERROR(engine::CheckDimension(db_->services().recall(), spec.embedding));
   return Write<graph::Id>([&](graph::Hypergraph& g) { return g.AddEpisode(spec); });
 }
 
 Result<graph::Id> Connection::Assert(const graph::HyperedgeSpec& spec) {
+  MNEMO_RETURN_IF_ERROR(engine::CheckDimension(db_->services().recall(), spec.embedding));
   return Write<graph::Id>([&](graph::Hypergraph& g) { return g.AddHyperedge(spec); });
 }
 
@@ -85,9 +91,9 @@ namespace mnemo {
 
 namespace {
 // Runs one statement under the right lock.
-Result<QueryResult> RunStatement(graph::Hypergraph& g, std::shared_mutex& mutex, const lang::Statement& s,
-                                 const engine::Params& params) {
-  engine::Executor executor(g, params);
+Result<QueryResult> RunStatement(graph::Hypergraph& g, std::shared_mutex& mutex, engine::MemoryServices& services,
+                                 const lang::Statement& s, const engine::Params& params) {
+  engine::Executor executor(g, params, &services);
   if (engine::Executor::IsReadOnly(s)) {
     std::shared_lock lock(mutex);
     return executor.Execute(s);
@@ -102,7 +108,7 @@ Result<QueryResult> Connection::Query(std::string_view text, const engine::Param
   if (script.statements.empty()) return QueryResult{};
   QueryResult last;
   for (const auto& s : script.statements) {
-    MNEMO_ASSIGN_OR_RETURN(last, RunStatement(db_->store_, db_->mutex_, s, params));
+    MNEMO_ASSIGN_OR_RETURN(last, RunStatement(db_->store_, db_->mutex_, db_->services(), s, params));
   }
   return last;
 }
@@ -124,7 +130,7 @@ std::vector<StatementOutcome> Connection::Run(std::string_view script_text, cons
     out.text = std::string(script_text.substr(s.offset, s.length));
     out.line = s.line;
     out.column = s.column;
-    auto r = RunStatement(db_->store_, db_->mutex_, s, params);
+    auto r = RunStatement(db_->store_, db_->mutex_, db_->services(), s, params);
     if (r.ok()) out.result = std::move(r).value();
     else out.status = r.status();
     outcomes.push_back(std::move(out));

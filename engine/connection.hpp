@@ -54,7 +54,8 @@ class Connection {
   // The entity of `type` whose key property equals `key`, created (with just
   // that property) when there is none. Errors as AddEntity.
   Result<graph::Id> EnsureEntity(const std::string& type, const graph::Value& key);
-  // Records an episode. Errors: InvalidArgument (trust outside [0,1]), NotFound.
+  // Records an episode. Errors: InvalidArgument (trust outside [0,1], an
+  // embedding whose size is not the memory's vector dimension), NotFound.
   Result<graph::Id> Observe(const graph::EpisodeSpec& spec);
   // Records a fact or event. Errors: SchemaViolation (unknown role, wrong
   // entity type, cardinality), NotFound (entity or episode), InvalidArgument.

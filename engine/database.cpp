@@ -1,6 +1,7 @@
 #include "engine/database.hpp"
 
 #include "engine/connection.hpp"
+#include "engine/recall_index.hpp"
 
 namespace mnemo {
 
@@ -11,10 +12,22 @@ Result<std::unique_ptr<Database>> Database::Open(const Options& options) {
   return std::unique_ptr<Database>(new Database(options));
 }
 
-Database::Database(const Options& options) : options_(options), store_(options.clock) {}
+Database::Database(const Options& options)
+    : options_(options), store_(options.clock),
+      recall_(std::make_unique<engine::RecallIndex>(options.embedder, options.exact_vectors)) {}
 
 Database::~Database() = default;
 
 Connection Database::Connect() { return Connection(this); }
+
+Status Database::CommitGroup() {
+  store_.Commit();
+  recall_->Apply(store_, store_.changes());
+  return Status::OK();
+}
+
+Status Database::Checkpoint() {
+  return Status::Unsupported("SNAPSHOT needs a durable memory (open it with a directory, --db DIR)");
+}
 
 }  // namespace mnemo

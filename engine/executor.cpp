@@ -85,11 +85,13 @@ Result<QueryResult> Executor::Execute(const lang::Statement& statement) {
 
   const temporal::Timestamp now = g_.clock().Now();
   QueryRunner runner;
-  ExecContext ctx(g_, params_, now, now, now, &runner);
+  ExecContext ctx(g_, params_, now, now, now, &runner, services_);
   runner.Attach(&ctx);
   temporal::Timestamp as_of = now, known_at = now;
   if (statement.as_of) { MNEMO_ASSIGN_OR_RETURN(as_of, EvalTimeValue(ctx, *statement.as_of, "AS OF")); }
   if (statement.known_at) { MNEMO_ASSIGN_OR_RETURN(known_at, EvalTimeValue(ctx, *statement.known_at, "KNOWN AT")); }
+  ctx.as_of = as_of;
+  ctx.known_at = known_at;
   ctx.view = GraphView(g_, as_of, known_at, !statement.as_of && !statement.known_at);
   ctx.view.SetDeletions(&ctx.deleted);
 
@@ -102,7 +104,10 @@ Result<QueryResult> Executor::Execute(const lang::Statement& statement) {
     if (writes) g_.Rollback();
     return st.WithPosition(statement.line, statement.column);
   }
-  if (writes) g_.Commit();
+  if (writes) {
+    if (services_) MNEMO_RETURN_IF_ERROR(services_->CommitGroup());
+    else g_.Commit();
+  }
   result.stats = ctx.stats;
   result.notices = std::move(ctx.notices);
   DescribeElements(ctx.view, result);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "base/status.hpp"
+#include "engine/memory_services.hpp"
 #include "engine/query_result.hpp"
 #include "engine/row.hpp"
 #include "graph/hypergraph.hpp"
@@ -18,7 +19,10 @@ namespace mnemo::engine {
 
 class Executor {
  public:
-  Executor(graph::Hypergraph& store, const Params& params) : g_(store), params_(params) {}
+  // `services` (not owned, may be null) commits writes and serves RECALL;
+  // without it writes commit on the bare store and RECALL is unavailable.
+  Executor(graph::Hypergraph& store, const Params& params, MemoryServices* services = nullptr)
+      : g_(store), params_(params), services_(services) {}
 
   Result<QueryResult> Execute(const lang::Statement& statement);
 
@@ -28,6 +32,7 @@ class Executor {
  private:
   graph::Hypergraph& g_;
   const Params& params_;
+  MemoryServices* services_;
 };
 
 // The plan of a statement, one operator per line (what EXPLAIN prints).

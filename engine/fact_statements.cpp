@@ -104,6 +104,7 @@ Status Assert(ExecContext& ctx, const lang::Assert& a, QueryResult& result) {
     spec.provenance.push_back(ep);
   }
   if (a.confidence) { MNEMO_ASSIGN_OR_RETURN(spec.confidence, EvalUnit(ctx, *a.confidence, "CONFIDENCE")); }
+  if (a.embedding) { MNEMO_ASSIGN_OR_RETURN(spec.embedding, EvalEmbedding(ctx, *a.embedding)); }
   result.columns = {"fact"};
 
   const std::vector<Id> candidates = CandidateFacts(ctx, spec);

@@ -54,6 +54,8 @@ class GraphView {
   bool IsDeleted(graph::Id id) const { return deleted_ && deleted_->ids.count(id); }
   temporal::Timestamp as_of() const { return as_of_; }
   temporal::Timestamp known_at() const { return known_at_; }
+  // True when the read is at "now" on both axes.
+  bool current() const { return current_; }
 
   // --- visibility ------------------------------------------------------------
   bool EntityVisible(const graph::Entity& e) const;

@@ -1,6 +1,7 @@
 #include "engine/memory_statements.hpp"
 
 #include "engine/fact_statements.hpp"
+#include "engine/recall.hpp"
 #include "engine/statement_support.hpp"
 
 #include <algorithm>
@@ -117,17 +118,7 @@ Status Observe(ExecContext& ctx, const lang::Observe& o, QueryResult& result) {
     spec.source = s.kind() == Value::Kind::kString ? s.as_string() : s.ToString();
   }
   if (o.trust) { MNEMO_ASSIGN_OR_RETURN(spec.trust, EvalUnit(ctx, *o.trust, "TRUST")); }
-  if (o.embedding) {
-    MNEMO_ASSIGN_OR_RETURN(Value e, EvalConstant(ctx, *o.embedding));
-    if (e.kind() != Value::Kind::kList)
-      return Status::TypeError("EMBEDDING needs a list of numbers").WithPosition(o.embedding->line, o.embedding->column);
-    for (const auto& x : e.as_list()) {
-      if (!x.is_number())
-        return Status::TypeError("EMBEDDING needs a list of numbers, found " + x.ToString())
-            .WithPosition(o.embedding->line, o.embedding->column);
-      spec.embedding.push_back(static_cast<float>(x.as_number()));
-    }
-  }
+  if (o.embedding) { MNEMO_ASSIGN_OR_RETURN(spec.embedding, EvalEmbedding(ctx, *o.embedding)); }
   auto id = ctx.g.AddEpisode(spec);
   if (!id.ok()) return id.status();
   ++ctx.stats.episodes_created;
@@ -186,12 +177,15 @@ Status RunMemoryStatement(ExecContext& ctx, const lang::Statement& s, QueryResul
     }
     case lang::StatementKind::kHistory: return History(ctx, std::get<lang::History>(s.body), result);
     case lang::StatementKind::kTimeline: return Timeline(ctx, std::get<lang::Timeline>(s.body), result);
-    case lang::StatementKind::kRecall:
+    case lang::StatementKind::kRecall: return Recall(ctx, std::get<lang::Recall>(s.body), result);
     case lang::StatementKind::kConsolidate:
     case lang::StatementKind::kMergeEntity:
-    case lang::StatementKind::kSnapshot:
       return Status::Unsupported(std::string(lang::StatementKindName(s.kind())) +
                                  " parses but is not executed in this version");
+    case lang::StatementKind::kSnapshot:
+      if (!ctx.services)
+        return Status::Unsupported("SNAPSHOT needs a durable memory (open it with a directory, --db DIR)");
+      return ctx.services->Checkpoint();
     case lang::StatementKind::kQuery: break;
   }
   return Status::Internal("not a memory statement");

@@ -2,7 +2,23 @@
 
 #include <algorithm>
 
+#include "engine/recall_index.hpp"
+
 namespace mnemo::engine {
+
+Result<std::vector<float>> EvalEmbedding(ExecContext& ctx, const lang::Expr& e) {
+  MNEMO_ASSIGN_OR_RETURN(graph::Value v, EvalConstant(ctx, e));
+  if (v.kind() != graph::Value::Kind::kList)
+    return Status::TypeError("EMBEDDING needs a list of numbers, got " + v.ToString()).WithPosition(e.line, e.column);
+  std::vector<float> out;
+  for (const auto& x : v.as_list()) {
+    if (!x.is_number())
+      return Status::TypeError("EMBEDDING needs a list of numbers, found " + x.ToString()).WithPosition(e.line, e.column);
+    out.push_back(static_cast<float>(x.as_number()));
+  }
+  if (ctx.services) MNEMO_RETURN_IF_ERROR(CheckDimension(ctx.services->recall(), out).WithPosition(e.line, e.column));
+  return out;
+}
 
 using graph::Id;
 using graph::Value;

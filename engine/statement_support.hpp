@@ -15,6 +15,9 @@ Result<graph::Id> ResolveEntity(ExecContext& ctx, const lang::Expr& ref);
 Result<temporal::Timestamp> EvalTimeValue(ExecContext& ctx, const lang::Expr& e, const char* what);
 // A number in [0, 1] (TRUST, CONFIDENCE).
 Result<double> EvalUnit(ExecContext& ctx, const lang::Expr& e, const char* what);
+// EMBEDDING [...]: a list of numbers with the dimension of the memory's
+// vectors. Errors: TypeError, InvalidArgument (wrong dimension).
+Result<std::vector<float>> EvalEmbedding(ExecContext& ctx, const lang::Expr& e);
 // A record id (a positive integer or a node).
 Result<graph::Id> EvalId(ExecContext& ctx, const lang::Expr& e);
 

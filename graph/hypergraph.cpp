@@ -462,6 +462,7 @@ Result<Id> Hypergraph::AddHyperedge(const HyperedgeSpec& spec) {
   h.time.Bound(spec.valid_to.value_or(temporal::kForever));
   h.provenance = spec.provenance;
   h.confidence = spec.confidence;
+  h.embedding = spec.embedding;
   for (const auto& r : h.roles)
     if (r.is_entity()) entities_.at(r.entity).incidence.push_back({id, h.type, r.role});
   InsertSorted(edges_by_type_[h.type], id);

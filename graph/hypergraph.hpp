@@ -58,6 +58,7 @@ struct HyperedgeSpec {
   std::optional<temporal::Timestamp> valid_from, valid_to;
   std::vector<Id> provenance;
   double confidence = 1.0;
+  std::vector<float> embedding;
 };
 
 struct EpisodeSpec {

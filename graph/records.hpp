@@ -113,6 +113,7 @@ struct Hyperedge {
   // Closings before the latest one, oldest first: (closed_at, valid_to before
   // that closing). Rare: a version closed again by an out-of-order arrival.
   std::vector<std::pair<temporal::Timestamp, temporal::Timestamp>> earlier_closes;
+  std::vector<float> embedding;  // given by the client; empty: the memory's embedder derives one
 
   // The valid interval as believed at transaction time t.
   temporal::Interval ValidKnownAt(temporal::Timestamp t) const {

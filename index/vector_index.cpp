@@ -12,6 +12,12 @@ namespace mnemo::index {
 namespace {
 using FaissId = faiss::Index::idx_t;
 constexpr int kHnswNeighbours = 32;
+// Candidate list sizes while building and searching HNSW (Faiss defaults: 40
+// and 16). With these, recall@10 against exact search is about 0.98 on 5,000
+// random 64-dimensional unit vectors (tests/index/vector_index_test.cpp);
+// a search never uses fewer candidates than the k it asks for.
+constexpr int kHnswBuildCandidates = 40;
+constexpr int kHnswSearchCandidates = 128;
 }  // namespace
 
 // Flat: IndexIDMap2 over IndexFlatIP (ids and removal native to Faiss).
@@ -26,7 +32,12 @@ struct VectorIndex::Impl {
 VectorIndex::VectorIndex(size_t dimension, Kind kind) : dimension_(dimension), kind_(kind), impl_(new Impl) {
   const int d = static_cast<int>(dimension);
   if (kind == Kind::kFlat) impl_->base = std::make_unique<faiss::IndexFlatIP>(d);
-  else impl_->base = std::make_unique<faiss::IndexHNSWFlat>(d, kHnswNeighbours, faiss::METRIC_INNER_PRODUCT);
+  else {
+    auto hnsw = std::make_unique<faiss::IndexHNSWFlat>(d, kHnswNeighbours, faiss::METRIC_INNER_PRODUCT);
+    hnsw->hnsw.efConstruction = kHnswBuildCandidates;
+    hnsw->hnsw.efSearch = kHnswSearchCandidates;
+    impl_->base = std::move(hnsw);
+  }
   impl_->map = std::make_unique<faiss::IndexIDMap2>(impl_->base.get());
 }
 

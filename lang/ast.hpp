@@ -401,6 +401,7 @@ struct Assert {
   std::vector<ExprPtr> from_episodes;
   ExprPtr confidence;
   ExprPtr supersedes;
+  ExprPtr embedding;  // a list of numbers, or null: the built-in embedder's
 };
 
 // RETRACT fact | RETRACT id   (exactly one of fact / id is set)
@@ -432,6 +433,7 @@ struct Recall {
   ExprPtr weights;                    // kMap or kParameter
   ExprPtr min_trust;
   bool explain = false;  // the trailing EXPLAIN option (per-channel contributions)
+  ExprPtr embedding;     // the query vector, or null: the text embedded by the memory's embedder
 };
 
 // FORGET id | FORGET EPISODES BEFORE t   (exactly one of id / episodes_before is set)

@@ -259,6 +259,9 @@ void AstBuilder::Assert() {
       case OptionKind::kSupersedes:
         a.supersedes = std::move(o.expr);
         break;
+      case OptionKind::kEmbedding:
+        a.embedding = std::move(o.expr);
+        break;
       default:
         Fail("internal parser error: unexpected ASSERT option", o.pos);
     }
@@ -343,6 +346,9 @@ void AstBuilder::Recall() {
         break;
       case OptionKind::kRecallExplain:
         r.explain = true;
+        break;
+      case OptionKind::kEmbedding:
+        r.embedding = std::move(o.expr);
         break;
       case OptionKind::kAsOf:
         as_of = std::move(o.expr);

@@ -501,7 +501,7 @@ class Printer {
     std::string out = "ASSERT " + Fact(a.fact) + Opt("VALID FROM", a.valid_from) + Opt("VALID UNTIL", a.valid_until) +
                       Opt("AT", a.at);
     if (!a.from_episodes.empty()) out += " FROM EPISODE " + Join(a.from_episodes, kOptionLevel);
-    return out + Opt("CONFIDENCE", a.confidence) + Opt("SUPERSEDES", a.supersedes);
+    return out + Opt("CONFIDENCE", a.confidence) + Opt("SUPERSEDES", a.supersedes) + Opt("EMBEDDING", a.embedding);
   }
   std::string Body(const Retract& r) const { return "RETRACT " + (r.fact ? Fact(*r.fact) : Expr(*r.id, kOptionLevel)); }
   std::string Body(const History& h) const { return "HISTORY " + Fact(h.fact); }
@@ -516,7 +516,7 @@ class Printer {
     if (!r.channels.empty()) out += " USING " + JoinNames(r.channels, ", ");
     out += Opt("WEIGHTS", r.weights) + Opt("MIN TRUST", r.min_trust);
     if (r.explain) out += " EXPLAIN";
-    return out;
+    return out + Opt("EMBEDDING", r.embedding);
   }
   std::string Body(const Forget& f) const {
     return f.id ? "FORGET " + Expr(*f.id, kOptionLevel)

@@ -713,7 +713,8 @@ struct episode_ids : comma_list<option_expr> {};
 struct from_episode_option : seq<kw_from, ws, must<episode_word>, ws, must<episode_ids>> {};
 struct confidence_option : seq<kw_confidence, ws, must<option_expr>> {};
 struct supersedes_option : seq<kw_supersedes, ws, must<option_expr>> {};
-struct assert_option : sor<valid_option, at_option, from_episode_option, confidence_option, supersedes_option> {};
+struct assert_option
+    : sor<valid_option, at_option, from_episode_option, confidence_option, supersedes_option, embedding_option> {};
 struct assert_end : at<ws, statement_terminator> {};
 struct assert_stmt : seq<kw_assert, ws, must<fact_pattern>, star<ws, assert_option>, must<assert_end>> {};
 
@@ -746,7 +747,7 @@ struct weights_option : seq<kw_weights, ws, must<weights_value>> {};
 struct min_trust_option : seq<kw_min, ws, must<kw_trust>, ws, must<option_expr>> {};
 struct recall_explain_option : seq<kw_explain> {};
 struct recall_option : sor<about_option, top_option, kinds_option, using_option, weights_option, min_trust_option,
-                           recall_explain_option, as_of_option, known_at_option> {};
+                           recall_explain_option, embedding_option, as_of_option, known_at_option> {};
 struct recall_end : at<ws, statement_terminator> {};
 struct recall_stmt : seq<kw_recall, ws, must<option_expr>, star<ws, recall_option>, must<recall_end>> {};
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <random>
+#include <unordered_set>
 
 #include "index/vector_index.hpp"
 
@@ -47,4 +48,31 @@ TEST_CASE("flat and HNSW vector indexes find the same neighbours and honour remo
   CHECK(flat.Add(7, vecs[6]).code() == mnemo::StatusCode::kInvalidArgument);
   CHECK(flat.Add(9999, std::vector<float>(d + 1)).code() == mnemo::StatusCode::kInvalidArgument);
   CHECK(flat.Search(std::vector<float>(3), 1).status().code() == mnemo::StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("HNSW agrees with flat search: recall@10 of at least 0.95", "[index][faiss]") {
+  const size_t d = 64, n = 5000, queries = 100, k = 10;
+  std::mt19937 rng(11);
+  VectorIndex flat(d, VectorIndex::Kind::kFlat), hnsw(d, VectorIndex::Kind::kHnsw);
+  for (uint64_t id = 1; id <= n; ++id) {
+    const auto v = RandomUnit(rng, d);
+    REQUIRE(flat.Add(id, v).ok());
+    REQUIRE(hnsw.Add(id, v).ok());
+  }
+  double recall = 0;
+  for (size_t q = 0; q < queries; ++q) {
+    const auto query = RandomUnit(rng, d);
+    const auto exact = flat.Search(query, k);
+    const auto approx = hnsw.Search(query, k);
+    REQUIRE(exact.ok());
+    REQUIRE(approx.ok());
+    REQUIRE(approx->size() == k);
+    std::unordered_set<uint64_t> truth;
+    for (const auto& hit : *exact) truth.insert(hit.id);
+    size_t found = 0;
+    for (const auto& hit : *approx) found += truth.count(hit.id);
+    recall += double(found) / k;
+  }
+  INFO("mean recall@10 " << recall / queries);
+  CHECK(recall / queries >= 0.95);
 }

@@ -1,0 +1,52 @@
+// The four channels of RECALL, each a ranked list of candidate records
+// (episodes, facts, entities) visible at the statement's time.
+//
+//  - vector:  nearest neighbours of the query vector (Faiss).
+//  - keyword: BM25 over record texts, with top-k pruning.
+//  - graph:   spreading activation from the entities the query names (by
+//             key or alias, whole words, case-insensitive) and ABOUT gives,
+//             plus the best hits of the other channels, through visible
+//             facts, episodes and session neighbours.
+//  - recency: ACT-R base-level activation (recency and frequency of use)
+//             of the other channels' candidates.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/exec_context.hpp"
+#include "engine/recall_index.hpp"
+#include "index/spreading_activation.hpp"
+
+namespace mnemo::engine {
+
+using Ranked = std::vector<std::pair<graph::Id, float>>;
+
+// What a channel may return: an indexed record visible at the statement's
+// (AS OF, KNOWN AT) whose trust (episodes) or confidence (facts) reaches the minimum.
+class RecallFilter {
+ public:
+  RecallFilter(const ExecContext& ctx, double min_trust) : ctx_(ctx), min_trust_(min_trust) {}
+  bool operator()(graph::Id id) const;
+
+ private:
+  const ExecContext& ctx_;
+  double min_trust_;
+};
+
+Ranked VectorChannel(const RecallIndex& index, const std::vector<float>& query, size_t n, const RecallFilter& accept);
+Ranked KeywordChannel(const RecallIndex& index, const std::string& query, size_t n, const RecallFilter& accept);
+
+// Entities the query text names: every run of up to longest_name_words()
+// words equal to an entity's normalised key or alias.
+std::vector<graph::Id> EntitiesMentioned(const RecallIndex& index, const std::string& query, const RecallFilter& accept);
+
+// Spreads from `seeds` over the visible memory graph.
+index::SpreadResult GraphChannel(const ExecContext& ctx, const RecallIndex& index,
+                                 const std::vector<std::pair<graph::Id, float>>& seeds, const RecallFilter& accept);
+
+// Ranks `candidates` by base-level activation at `now`.
+Ranked RecencyChannel(RecallIndex& index, const std::vector<graph::Id>& candidates, temporal::Timestamp now);
+
+}  // namespace mnemo::engine
