@@ -8,6 +8,7 @@
 #include "engine/recall_index.hpp"
 #include "engine/statement_support.hpp"
 #include "index/fusion.hpp"
+#include "index/tokenizer.hpp"
 
 namespace mnemo::engine {
 
@@ -18,16 +19,17 @@ namespace {
 
 enum Channel { kVector, kKeyword, kGraph, kRecency, kChannels };
 constexpr std::array<const char*, kChannels> kChannelNames{"vector", "keyword", "graph", "recency"};
-constexpr std::array<float, kChannels> kDefaultWeights{1.0f, 1.0f, 1.0f, 0.25f};
-constexpr float kFlow = 0.5f;   // share of a score passed along provenance
+constexpr std::array<float, kChannels> kDefaultWeights{1.0f, 1.0f, 0.7f, 0.25f};
+constexpr float kFlow = 0.3f;   // share of a score passed along provenance
 constexpr float kRrfK = 60.0f;  // reciprocal-rank constant
+constexpr size_t kContentSeeds = 5;  // best hits of the vector and keyword channels that seed activation
 
 struct RecallOptions {
   std::string text;
   std::vector<float> vector;
   size_t top = 10;
   bool kinds[3] = {true, true, true};  // episode, fact, entity
-  std::array<bool, kChannels> use{true, true, true, true};
+  std::array<bool, kChannels> use{false, true, true, false};
   std::array<float, kChannels> weight = kDefaultWeights;
   double min_trust = 0;
   std::vector<Id> about;
@@ -54,7 +56,7 @@ int ChannelIndex(const std::string& name) {
   return -1;
 }
 
-Result<RecallOptions> ReadOptions(ExecContext& ctx, const lang::Recall& r, int line, int column) {
+Result<RecallOptions> ReadOptions(ExecContext& ctx, const lang::Recall& r, bool client_embedder, int line, int column) {
   RecallOptions o;
   MNEMO_ASSIGN_OR_RETURN(Value text, EvalConstant(ctx, *r.text));
   if (text.kind() != Value::Kind::kString)
@@ -110,6 +112,7 @@ Result<RecallOptions> ReadOptions(ExecContext& ctx, const lang::Recall& r, int l
     if (!found) return Status::NotFound(a->text + " " + key.ToString() + " is not in memory").WithPosition(a->line, a->column);
   }
   if (r.embedding) { MNEMO_ASSIGN_OR_RETURN(o.vector, EvalEmbedding(ctx, *r.embedding)); }
+  if (r.channels.empty() && (!o.vector.empty() || client_embedder)) o.use[kVector] = true;
   return o;
 }
 
@@ -155,6 +158,17 @@ std::string PathText(const graph::Hypergraph& g, const std::vector<Id>& path) {
   return out;
 }
 
+// The query without the words most records contain (in more than 5% of
+// them): the built-in embedder has no notion of how common a word is, and
+// those words would dominate its vector.
+std::string InformativeWords(const RecallIndex& index, const std::string& text) {
+  const double n = static_cast<double>(index.keywords().size());
+  std::string out;
+  for (const auto& word : index::Tokenize(text))
+    if (n < 20 || static_cast<double>(index.keywords().DocumentFrequency(word)) < 0.05 * n) out += word + ' ';
+  return out.empty() ? text : out;
+}
+
 struct Scored {
   float score = 0;
   std::array<float, kChannels> contribution{};
@@ -167,7 +181,7 @@ Status Recall(ExecContext& ctx, const lang::Recall& r, QueryResult& result) {
   if (!ctx.services) return Status::Unsupported("RECALL needs a Database (this store has no recall indexes)");
   RecallIndex& index = ctx.services->recall();
   const lang::Expr& at = *r.text;
-  MNEMO_ASSIGN_OR_RETURN(RecallOptions o, ReadOptions(ctx, r, at.line, at.column));
+  MNEMO_ASSIGN_OR_RETURN(RecallOptions o, ReadOptions(ctx, r, index.client_embedder(), at.line, at.column));
   const graph::Hypergraph& g = ctx.g;
   const RecallFilter accept(ctx, o.min_trust);
   const size_t depth = std::max<size_t>(50, 4 * o.top);  // candidates per channel
@@ -175,7 +189,7 @@ Status Recall(ExecContext& ctx, const lang::Recall& r, QueryResult& result) {
   std::vector<index::Channel> lists(kChannels);
   for (int c = 0; c < kChannels; ++c) lists[c] = {kChannelNames[c], o.weight[c], {}};
   if (o.use[kVector]) {
-    const std::vector<float> query = o.vector.empty() ? index.embedder().Embed(o.text) : o.vector;
+    const std::vector<float> query = o.vector.empty() ? index.embedder().Embed(InformativeWords(index, o.text)) : o.vector;
     lists[kVector].ranked = VectorChannel(index, query, depth, accept);
   }
   if (o.use[kKeyword]) lists[kKeyword].ranked = KeywordChannel(index, o.text, depth, accept);
@@ -186,7 +200,8 @@ Status Recall(ExecContext& ctx, const lang::Recall& r, QueryResult& result) {
     for (Id id : EntitiesMentioned(index, o.text, accept)) seeds.emplace_back(id, 1.0f);
     // The best few hits of the content channels seed too, more weakly.
     for (int c : {kVector, kKeyword})
-      for (size_t i = 0; i < lists[c].ranked.size() && i < 5; ++i) seeds.emplace_back(lists[c].ranked[i].first, 0.5f);
+      for (size_t i = 0; i < lists[c].ranked.size() && i < kContentSeeds; ++i)
+        seeds.emplace_back(lists[c].ranked[i].first, 0.5f * o.weight[c]);
     spread = GraphChannel(ctx, index, seeds, accept);
     lists[kGraph].ranked = spread.Ranked(depth, /*include_seeds=*/true);
   }

@@ -1,16 +1,23 @@
 // RECALL: hybrid retrieval over the memory (LANGUAGE.md, "Recall").
 //
-// Each channel named in USING (default: vector, keyword, graph, recency)
-// ranks candidates; the lists are fused by weighted reciprocal rank,
+// Channels (recall_channels.hpp): vector, keyword, graph, recency. Without
+// USING, RECALL uses keyword and graph, plus vector when the query brings
+// its own EMBEDDING or the memory was opened with a client embedder. The
+// built-in hashing embedder is there for USING vector, but measured on
+// LoCoMo (bench/README.md) adding it by default lowers recall: it has no
+// notion of meaning beyond shared words and spellings. Recency only when
+// named: ranking by recency and use is a choice of the caller.
+//
+// The ranked lists are fused by weighted reciprocal rank,
 // score = sum_c weight_c / (60 + rank_c). Default weights: vector 1,
-// keyword 1, graph 1, recency 0.25 (WEIGHTS {channel: w, ...} overrides).
-// Then scores flow once along provenance: a fact passes half its fused
-// score to each episode it was learned from, an episode half of its own to
-// each fact learned from it. KINDS (default all) and TOP k (default 10,
-// at most 1000) cut the list. Rows: kind, id, text, time, score; with
-// EXPLAIN also each channel's contribution, the provenance flow, and the
-// path of the strongest activation. Every returned record counts as used
-// (the recency channel).
+// keyword 1, graph 0.7, recency 0.25 (WEIGHTS {channel: w, ...} overrides).
+// Then scores flow once along provenance: a fact passes 0.3 of its fused
+// score to each episode it was learned from, an episode 0.3 of its own to
+// each fact learned from it (0.3 measured best on LoCoMo among 0.15-1). KINDS (default all) and TOP k (default 10, at most
+// 1000) cut the list. Rows: kind, id, text, time, score; with EXPLAIN also
+// each channel's contribution, the provenance flow, and the path of the
+// strongest activation. Every returned record counts as used (the recency
+// channel).
 #pragma once
 
 #include "engine/exec_context.hpp"

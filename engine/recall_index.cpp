@@ -52,7 +52,8 @@ Status CheckDimension(const RecallIndex& index, const std::vector<float>& vector
 }
 
 RecallIndex::RecallIndex(std::shared_ptr<const index::Embedder> embedder, bool exact)
-    : embedder_(embedder ? std::move(embedder) : std::make_shared<index::HashingEmbedder>()),
+    : client_embedder_(embedder != nullptr),
+      embedder_(embedder ? std::move(embedder) : std::make_shared<index::HashingEmbedder>()),
       vectors_(std::make_unique<index::VectorIndex>(
           embedder_->dimension(), exact ? index::VectorIndex::Kind::kFlat : index::VectorIndex::Kind::kHnsw)) {}
 

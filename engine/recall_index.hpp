@@ -43,6 +43,8 @@ class RecallIndex {
   void Rebuild(const graph::Hypergraph& g);
 
   const index::Embedder& embedder() const { return *embedder_; }
+  // Whether the embedder was given by the client (not the built-in one).
+  bool client_embedder() const { return client_embedder_; }
   const index::VectorIndex& vectors() const { return *vectors_; }
   const index::KeywordIndex& keywords() const { return keywords_; }
   index::UseLog& uses() { return uses_; }
@@ -70,6 +72,7 @@ class RecallIndex {
   void LinkRecord(const graph::Hypergraph& g, graph::Id id);
   void UnlinkRecord(graph::Id id);
 
+  bool client_embedder_;  // declared first: initialised before embedder_ takes the pointer
   std::shared_ptr<const index::Embedder> embedder_;
   std::unique_ptr<index::VectorIndex> vectors_;
   index::KeywordIndex keywords_;
