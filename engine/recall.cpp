@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/recall_channels.hpp"
 #include "engine/recall_index.hpp"
@@ -169,6 +170,22 @@ std::string InformativeWords(const RecallIndex& index, const std::string& text) 
   return out.empty() ? text : out;
 }
 
+// The query without the names of the entities it mentions, for the keyword
+// channel: the graph channel follows those entities, and a name that many
+// records contain (a speaker addressed by name) would otherwise fill the
+// keyword hits with records sharing nothing but the name. A query that is
+// nothing but names is kept whole.
+std::string WithoutNames(const graph::Hypergraph& g, const std::string& text, const std::vector<Id>& mentioned) {
+  if (mentioned.empty()) return text;
+  std::unordered_set<std::string> names;
+  for (Id id : mentioned)
+    for (const auto& word : index::Tokenize(RecallIndex::TextOf(g, id))) names.insert(word);
+  std::string out;
+  for (const auto& word : index::Tokenize(text))
+    if (!names.count(word)) out += word + ' ';
+  return out.empty() ? text : out;
+}
+
 struct Scored {
   float score = 0;
   std::array<float, kChannels> contribution{};
@@ -192,12 +209,13 @@ Status Recall(ExecContext& ctx, const lang::Recall& r, QueryResult& result) {
     const std::vector<float> query = o.vector.empty() ? index.embedder().Embed(InformativeWords(index, o.text)) : o.vector;
     lists[kVector].ranked = VectorChannel(index, query, depth, accept);
   }
-  if (o.use[kKeyword]) lists[kKeyword].ranked = KeywordChannel(index, o.text, depth, accept);
+  const std::vector<Id> mentioned = EntitiesMentioned(index, o.text, accept);
+  if (o.use[kKeyword]) lists[kKeyword].ranked = KeywordChannel(index, WithoutNames(g, o.text, mentioned), depth, accept);
   index::SpreadResult spread;
   if (o.use[kGraph]) {
     std::vector<std::pair<Id, float>> seeds;
     for (Id id : o.about) seeds.emplace_back(id, 1.0f);
-    for (Id id : EntitiesMentioned(index, o.text, accept)) seeds.emplace_back(id, 1.0f);
+    for (Id id : mentioned) seeds.emplace_back(id, 1.0f);
     // The best few hits of the content channels seed too, more weakly.
     for (int c : {kVector, kKeyword})
       for (size_t i = 0; i < lists[c].ranked.size() && i < kContentSeeds; ++i)
