@@ -54,9 +54,33 @@ double UseLog::Sum(const History& h, temporal::Timestamp now, double decay) {
   const double count = b > a ? h.older * (static_cast<double>(end - a) / static_cast<double>(b - a)) : h.older;
   const double young = AgeSeconds(now, end), old = AgeSeconds(now, a);
   if (old - young < 1e-9) return sum + count * Decayed(old, decay);
-  const double integral = decay == 1.0 ? std::log(old / young)
-                                       : (std::pow(old, 1 - decay) - std::pow(young, 1 - decay)) / (1 - decay);
+  const double integral =
+      decay == 1.0 ? std::log(old / young) : (std::pow(old, 1 - decay) - std::pow(young, 1 - decay)) / (1 - decay);
   return sum + count * integral / (old - young);
+}
+
+double UseLog::ExponentialSum(const History& h, temporal::Timestamp now, temporal::Duration half_life) {
+  const double rate = std::log(2.0) / static_cast<double>(half_life);  // per microsecond
+  auto weight = [&](temporal::Timestamp t) { return std::exp(-rate * static_cast<double>(now - t)); };
+  double sum = 0;
+  for (uint32_t i = 0; i < h.kept; ++i)
+    if (h.recent[i] <= now) sum += weight(h.recent[i]);
+  if (h.older == 0 || h.earliest > now) return sum;
+  // The older uses, spread evenly over [a, b]; only the part up to `now`.
+  const temporal::Timestamp a = h.earliest, b = h.recent[0];
+  const temporal::Timestamp end = std::min(b, now);
+  const double count = b > a ? h.older * (static_cast<double>(end - a) / static_cast<double>(b - a)) : h.older;
+  const double span = static_cast<double>(end - a);
+  if (span < 1.0) return sum + count * weight(a);
+  // mean of e^{-rate (now - t)} over t in [a, end]
+  return sum + count * (weight(end) - weight(a)) / (rate * span);
+}
+
+double UseLog::DecayedUses(graph::Id id, temporal::Timestamp now, temporal::Duration half_life) const {
+  std::lock_guard lock(mutex_);
+  const auto it = histories_.find(id);
+  if (it == histories_.end() || half_life <= 0) return 0;
+  return ExponentialSum(it->second, now, half_life);
 }
 
 double UseLog::BaseLevel(graph::Id id, temporal::Timestamp now, double decay) const {

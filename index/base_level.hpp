@@ -46,6 +46,12 @@ class UseLog {
   // BaseLevel of each id, under one lock: out[i] for ids[i].
   void BaseLevels(const std::vector<graph::Id>& ids, temporal::Timestamp now, double decay,
                   std::vector<double>& out) const;
+  // Exponentially decayed count of the uses at or before `now`:
+  //   sum_j 2^(-(now - t_j) / half_life)
+  // (a use at `now` counts 1, one a half-life old 1/2), with the older uses
+  // spread as above (the integral of the exponential). 0 without any use.
+  // `half_life` must be positive.
+  double DecayedUses(graph::Id id, temporal::Timestamp now, temporal::Duration half_life) const;
   // The latest use; temporal::kBeginningOfTime when none.
   temporal::Timestamp LastUse(graph::Id id) const;
   // The number of uses recorded (exact and older ones).
@@ -57,10 +63,11 @@ class UseLog {
   struct History {
     std::array<temporal::Timestamp, kExactUses> recent{};  // ascending, `kept` of them
     uint32_t kept = 0;
-    uint32_t older = 0;                                     // uses before recent[0]
-    temporal::Timestamp earliest = temporal::kForever;      // of the older uses
+    uint32_t older = 0;                                 // uses before recent[0]
+    temporal::Timestamp earliest = temporal::kForever;  // of the older uses
   };
   static double Sum(const History& h, temporal::Timestamp now, double decay);
+  static double ExponentialSum(const History& h, temporal::Timestamp now, temporal::Duration half_life);
 
   mutable std::mutex mutex_;
   std::unordered_map<graph::Id, History> histories_;

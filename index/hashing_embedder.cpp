@@ -52,7 +52,10 @@ struct Scratch {
     const size_t mask = table.size() - 1;
     for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
       Feature& f = table[slot];
-      if (f.hash == hash) { inserted = false; return f; }
+      if (f.hash == hash) {
+        inserted = false;
+        return f;
+      }
       if (f.hash == 0) {
         f.hash = hash;
         used.push_back(static_cast<uint32_t>(slot));

@@ -1,8 +1,9 @@
 #include "index/keyword_index.hpp"
 
 #include <algorithm>
-#include <cstddef>
+#include <bit>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 
 #include "index/tokenizer.hpp"
@@ -11,10 +12,21 @@ namespace mnemo::index {
 
 namespace {
 
-// Relative slack on pruning comparisons: partial sums are added in another
-// order (and precision) than the final score, which may therefore differ from
-// them in the last bits; pruning only below threshold * (1 - kBoundSlack).
-constexpr double kBoundSlack = 1e-4;
+// Scores are summed in fixed point, exactly and in any order.
+using Fixed = int64_t;
+constexpr double kFixedOne = 4294967296.0;  // 2^32
+// Truncation: monotone, which is all the bounds need.
+Fixed ToFixed(float contribution) { return static_cast<Fixed>(static_cast<double>(contribution) * kFixedOne); }
+float ToScore(Fixed sum) { return static_cast<float>(static_cast<double>(sum) / kFixedOne); }
+// The smallest fixed-point sum that could round to a float score >= score:
+// half a float ulp (2^-24 relative) below, with margin.
+Fixed LowestReaching(float score) {
+  const Fixed f = ToFixed(score);
+  return f - (f >> 22) - 1;
+}
+
+// Documents per window of Search.
+constexpr uint32_t kWindow = 4096;
 
 // Search's order: higher score first, then smaller id.
 bool Better(const KeywordHit& a, const KeywordHit& b) {
@@ -23,9 +35,8 @@ bool Better(const KeywordHit& a, const KeywordHit& b) {
 
 }  // namespace
 
-// A query's distinct known terms in order of first appearance (the
-// canonical order in which contributions are summed), with their weights
-// qtf * idf and the length-normalisation constants of this index state.
+// A query's distinct known terms in order of first appearance, with their
+// weights qtf * idf, and the length normalisation of this index state.
 struct KeywordIndex::Query {
   struct QueryTerm {
     TermId term;
@@ -45,6 +56,25 @@ struct KeywordIndex::Query {
 };
 
 KeywordIndex::KeywordIndex(Bm25Params params) : params_(params) {}
+
+void KeywordIndex::Term::Bound(uint32_t tf, uint32_t length) {
+  max_tf = std::max(max_tf, tf);
+  uint32_t& shortest = min_length[std::min<size_t>(tf, kTfClasses) - 1];
+  shortest = std::min(shortest, length);
+}
+
+float KeywordIndex::UpperBound(const Query& q, size_t i) const {
+  // The contribution grows with tf and falls with length: the best of each
+  // class is its largest tf with its shortest document.
+  const Term& t = terms_[q.terms[i].term];
+  float bound = 0;
+  for (size_t c = 0; c < kTfClasses; ++c) {
+    if (t.min_length[c] == UINT32_MAX) continue;
+    const auto tf = c + 1 < kTfClasses ? static_cast<uint32_t>(c + 1) : t.max_tf;
+    bound = std::max(bound, q.Contribution(i, tf, q.Norm(t.min_length[c])));
+  }
+  return bound;
+}
 
 void KeywordIndex::Add(graph::Id id, std::string_view text) {
   Remove(id);
@@ -71,12 +101,12 @@ void KeywordIndex::Add(graph::Id id, std::string_view text) {
     Term& term = terms_[scratch_terms_[i]];
     term.postings.push_back({slot, tf});
     ++term.df;
-    term.max_tf = std::max(term.max_tf, tf);
-    term.min_length = std::min(term.min_length, length);
+    term.Bound(tf, length);
     forward_.push_back({scratch_terms_[i], tf});
     i = j;
   }
-  docs_.push_back({id, length, begin, static_cast<uint32_t>(forward_.size() - begin), true});
+  docs_.push_back({id, begin, static_cast<uint32_t>(forward_.size() - begin), true});
+  lengths_.push_back(length);
   slot_of_.emplace(id, slot);
   total_length_ += length;
 }
@@ -86,7 +116,7 @@ void KeywordIndex::Remove(graph::Id id) {
   if (it == slot_of_.end()) return;
   Document& doc = docs_[it->second];
   doc.live = false;
-  total_length_ -= doc.length;
+  total_length_ -= lengths_[it->second];
   for (uint32_t i = 0; i < doc.terms_count; ++i) --terms_[forward_[doc.terms_begin + i].term].df;
   slot_of_.erase(it);
   ++removed_docs_;
@@ -98,11 +128,14 @@ void KeywordIndex::Compact() {
   // New document numbers: live documents keep their order.
   std::vector<Slot> new_slot(docs_.size(), std::numeric_limits<Slot>::max());
   std::vector<Document> docs;
+  std::vector<uint32_t> lengths;
   docs.reserve(slot_of_.size());
+  lengths.reserve(slot_of_.size());
   for (Slot s = 0; s < docs_.size(); ++s)
     if (docs_[s].live) {
       new_slot[s] = static_cast<Slot>(docs.size());
       docs.push_back(docs_[s]);
+      lengths.push_back(lengths_[s]);
     }
   // New term ids: terms still in a live document.
   std::vector<TermId> new_term(terms_.size(), std::numeric_limits<TermId>::max());
@@ -120,8 +153,7 @@ void KeywordIndex::Compact() {
       const Slot s = new_slot[p.doc];
       if (s == std::numeric_limits<Slot>::max()) continue;
       fresh.postings.push_back({s, p.tf});
-      fresh.max_tf = std::max(fresh.max_tf, p.tf);
-      fresh.min_length = std::min(fresh.min_length, docs[s].length);
+      fresh.Bound(p.tf, lengths[s]);
     }
     new_term[it->second] = static_cast<TermId>(terms.size());
     it->second = static_cast<TermId>(terms.size());
@@ -142,6 +174,7 @@ void KeywordIndex::Compact() {
   }
   for (auto& [id, slot] : slot_of_) slot = new_slot[slot];
   docs_ = std::move(docs);
+  lengths_ = std::move(lengths);
   terms_ = std::move(terms);
   forward_ = std::move(forward);
   removed_docs_ = 0;
@@ -189,14 +222,14 @@ float KeywordIndex::Score(graph::Id id, std::string_view query) const {
   const Document& doc = docs_[it->second];
   const TermCount* first = forward_.data() + doc.terms_begin;
   const TermCount* last = first + doc.terms_count;
-  const float norm = q.Norm(doc.length);
-  float score = 0;
+  const float norm = q.Norm(lengths_[it->second]);
+  Fixed sum = 0;
   for (size_t i = 0; i < q.terms.size(); ++i) {
-    const TermCount* tc = std::lower_bound(
-        first, last, q.terms[i].term, [](const TermCount& c, TermId t) { return c.term < t; });
-    if (tc != last && tc->term == q.terms[i].term) score += q.Contribution(i, tc->tf, norm);
+    const TermCount* tc =
+        std::lower_bound(first, last, q.terms[i].term, [](const TermCount& c, TermId t) { return c.term < t; });
+    if (tc != last && tc->term == q.terms[i].term) sum += ToFixed(q.Contribution(i, tc->tf, norm));
   }
-  return score;
+  return ToScore(sum);
 }
 
 std::vector<KeywordHit> KeywordIndex::Search(std::string_view query, size_t k,
@@ -207,18 +240,15 @@ std::vector<KeywordHit> KeywordIndex::Search(std::string_view query, size_t k,
   const size_t n = q.terms.size();
   if (n == 0) return heap;
 
-  // Terms by ascending upper bound; bound_sum[i] = sum of bounds of order[0..i].
-  std::vector<double> bound(n);
-  for (size_t i = 0; i < n; ++i) {
-    const Term& t = terms_[q.terms[i].term];
-    bound[i] = q.Contribution(i, t.max_tf, q.Norm(t.min_length));
-  }
+  // Terms by ascending bound; bound_sum[i]: the bounds of order[0..i] summed.
+  std::vector<Fixed> bound(n);
+  for (size_t i = 0; i < n; ++i) bound[i] = ToFixed(UpperBound(q, i));
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return bound[a] < bound[b] || (bound[a] == bound[b] && a < b); });
-  std::vector<double> bound_sum(n);
-  for (size_t i = 0; i < n; ++i) bound_sum[i] = (i ? bound_sum[i - 1] : 0.0) + bound[order[i]];
+  std::vector<Fixed> bound_sum(n);
+  for (size_t i = 0; i < n; ++i) bound_sum[i] = (i ? bound_sum[i - 1] : 0) + bound[order[i]];
 
   std::vector<const Posting*> cursor(n), end(n);
   for (size_t i = 0; i < n; ++i) {
@@ -226,66 +256,75 @@ std::vector<KeywordHit> KeywordIndex::Search(std::string_view query, size_t k,
     cursor[i] = postings.data();
     end[i] = postings.data() + postings.size();
   }
-  std::vector<float> contribution(n, 0.0f);  // by canonical index
+  // The first posting at or after `doc`, galloping from `p`.
+  const auto seek = [](const Posting* p, const Posting* last, Slot doc) {
+    if (p == last || p->doc >= doc) return p;
+    size_t step = 1;
+    while (static_cast<size_t>(last - p) > step && p[step].doc < doc) {
+      p += step;
+      step *= 2;
+    }
+    const Posting* hi = static_cast<size_t>(last - p) > step ? p + step : last;
+    return std::lower_bound(p, hi, doc, [](const Posting& x, Slot s) { return x.doc < s; });
+  };
 
-  double threshold = 0;        // hits scoring below this cannot enter (with slack)
-  size_t first_essential = 0;  // terms before it cannot make a hit alone
-  constexpr Slot kNone = std::numeric_limits<Slot>::max();
-  for (;;) {
-    Slot doc = kNone;
-    for (size_t i = first_essential; i < n; ++i)
-      if (cursor[i] != end[i]) doc = std::min(doc, cursor[i]->doc);
-    if (doc == kNone) break;
-    const Document& d = docs_[doc];
-    if (!d.live) {
-      for (size_t i = first_essential; i < n; ++i)
-        if (cursor[i] != end[i] && cursor[i]->doc == doc) ++cursor[i];
-      continue;
-    }
-    const float norm = q.Norm(d.length);
-    double partial = 0;
+  const auto documents = static_cast<Slot>(docs_.size());
+  const uint32_t window = std::min(kWindow, documents);
+  std::vector<Fixed> sum(window, 0);                  // accumulated by essential terms
+  std::vector<uint64_t> touched((window + 63) / 64);  // documents of the window with a posting
+  Fixed threshold = 0;                                // a sum below it cannot enter the hits
+  size_t first_essential = 0;                         // order[0, first_essential): bounds sum below threshold
+
+  for (Slot lo = 0; lo < documents; lo += window) {
+    const Slot hi = std::min<Slot>(lo + window, documents);
+    // Essential terms, term at a time.
     for (size_t i = first_essential; i < n; ++i) {
-      if (cursor[i] == end[i] || cursor[i]->doc != doc) continue;
-      const float c = q.Contribution(order[i], cursor[i]->tf, norm);
-      contribution[order[i]] = c;
-      partial += c;
-      ++cursor[i];
-    }
-    bool hopeless = false;
-    for (size_t i = first_essential; i-- > 0;) {
-      if (partial + bound_sum[i] < threshold) { hopeless = true; break; }
-      // Gallop to the first posting at or after doc.
-      const Posting* p = cursor[i];
-      if (p != end[i] && p->doc < doc) {
-        size_t step = 1;
-        const Posting* lo = p;
-        while (end[i] - lo > static_cast<std::ptrdiff_t>(step) && lo[step].doc < doc) { lo += step; step *= 2; }
-        const Posting* hi = end[i] - lo > static_cast<std::ptrdiff_t>(step) ? lo + step : end[i];
-        p = std::lower_bound(lo, hi, doc, [](const Posting& x, Slot s) { return x.doc < s; });
-        cursor[i] = p;
+      const Posting* p = seek(cursor[i], end[i], lo);
+      const size_t term = order[i];
+      for (; p != end[i] && p->doc < hi; ++p) {
+        const uint32_t slot = p->doc - lo;
+        sum[slot] += ToFixed(q.Contribution(term, p->tf, q.Norm(lengths_[p->doc])));
+        touched[slot >> 6] |= uint64_t{1} << (slot & 63);
       }
-      if (p != end[i] && p->doc == doc) {
-        const float c = q.Contribution(order[i], p->tf, norm);
-        contribution[order[i]] = c;
-        partial += c;
+      cursor[i] = p;
+    }
+    // Candidates in document order: add what non-essential terms can.
+    const size_t partition = first_essential;  // fixed within the window
+    for (size_t w = 0; w < touched.size(); ++w) {
+      for (uint64_t bits = touched[w]; bits != 0; bits &= bits - 1) {
+        const uint32_t slot = static_cast<uint32_t>(w * 64) + static_cast<uint32_t>(std::countr_zero(bits));
+        Fixed total = sum[slot];
+        sum[slot] = 0;
+        const Slot doc = lo + slot;
+        const float norm = q.Norm(lengths_[doc]);
+        bool hopeless = false;
+        for (size_t i = partition; i-- > 0;) {
+          if (total + bound_sum[i] < threshold) {
+            hopeless = true;
+            break;
+          }
+          cursor[i] = seek(cursor[i], end[i], doc);
+          if (cursor[i] != end[i] && cursor[i]->doc == doc)
+            total += ToFixed(q.Contribution(order[i], cursor[i]->tf, norm));
+        }
+        if (hopeless || total < threshold) continue;
+        const Document& d = docs_[doc];
+        if (!d.live) continue;
+        const KeywordHit hit{d.id, ToScore(total)};
+        if (heap.size() == k && !Better(hit, heap.front())) continue;
+        if (accept && !accept(d.id)) continue;
+        heap.push_back(hit);
+        std::push_heap(heap.begin(), heap.end(), Better);
+        if (heap.size() > k) {
+          std::pop_heap(heap.begin(), heap.end(), Better);
+          heap.pop_back();
+        }
+        if (heap.size() == k) threshold = LowestReaching(heap.front().score);
       }
+      touched[w] = 0;
     }
-    float score = 0;
-    for (size_t j = 0; j < n; ++j) { score += contribution[j]; contribution[j] = 0; }
-    if (hopeless) continue;
-    const KeywordHit hit{d.id, score};
-    if (heap.size() == k && !Better(hit, heap.front())) continue;
-    if (accept && !accept(d.id)) continue;
-    heap.push_back(hit);
-    std::push_heap(heap.begin(), heap.end(), Better);
-    if (heap.size() > k) {
-      std::pop_heap(heap.begin(), heap.end(), Better);
-      heap.pop_back();
-    }
-    if (heap.size() == k) {
-      threshold = heap.front().score * (1 - kBoundSlack);
-      while (first_essential < n && bound_sum[first_essential] < threshold) ++first_essential;
-    }
+    while (first_essential < n && bound_sum[first_essential] < threshold) ++first_essential;
+    if (first_essential == n) break;  // no document left can enter
   }
   std::sort(heap.begin(), heap.end(), Better);
   return heap;

@@ -8,11 +8,17 @@
 // Terms are the tokens of Tokenize() (tokenizer.hpp); terms absent from the
 // index add nothing. A document matching no query term is never a hit.
 //
-// Search is document-at-a-time MaxScore over postings sorted by document:
-// each query term has an upper bound on its contribution (from its largest
-// tf and shortest document), and once k hits are held, terms whose bounds
-// together cannot beat the k-th score are only probed for documents the
-// other terms bring, never scanned. Results equal exhaustive scoring.
+// Contributions are summed exactly (in 2^-32 fixed point) and the sum is
+// rounded to float once, so a score does not depend on summation order.
+//
+// Search is MaxScore over postings sorted by document, a window of
+// documents at a time: each query term has an upper bound on its
+// contribution (the best over its postings of tf and document length), and
+// once k hits are held, terms whose bounds together cannot reach the k-th
+// score become non-essential: they are never scanned, only probed (by
+// galloping) for documents that the essential terms bring and that could
+// still reach the k-th score. The essential terms of a window are scored
+// term by term into an accumulator. Results equal exhaustive scoring.
 //
 // Removal is lazy: a removed (or replaced) document's postings stay as
 // tombstones that Search skips, while N, avgdl and df count live documents
@@ -85,11 +91,15 @@ class KeywordIndex {
     Slot doc;
     uint32_t tf;
   };
+  // Postings are split by tf into kTfClasses classes (tf 1, 2, 3, >= 4);
+  // the shortest document of each class bounds the term's contribution.
+  static constexpr size_t kTfClasses = 4;
   struct Term {
     std::vector<Posting> postings;  // ascending doc, tombstones included
     uint32_t df = 0;                // live documents
-    uint32_t max_tf = 0;            // over all postings: bounds stay valid
-    uint32_t min_length = UINT32_MAX;
+    uint32_t max_tf = 0;            // bounds cover tombstones too: stay valid
+    uint32_t min_length[kTfClasses] = {UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
+    void Bound(uint32_t tf, uint32_t length);
   };
   struct TermCount {
     TermId term;
@@ -97,7 +107,6 @@ class KeywordIndex {
   };
   struct Document {
     graph::Id id;
-    uint32_t length;       // tokens
     uint32_t terms_begin;  // into forward_, distinct terms sorted by id
     uint32_t terms_count;
     bool live;
@@ -109,11 +118,14 @@ class KeywordIndex {
   struct Query;  // the prepared form of a query, see keyword_index.cpp
 
   Query Prepare(std::string_view text) const;
+  // The largest contribution query term i can make to any document.
+  float UpperBound(const Query& q, size_t i) const;
 
   Bm25Params params_;
   std::unordered_map<std::string, TermId, StringHash, std::equal_to<>> vocabulary_;
   std::vector<Term> terms_;
   std::vector<Document> docs_;      // by slot
+  std::vector<uint32_t> lengths_;   // by slot: tokens (apart, for Search's cache)
   std::vector<TermCount> forward_;  // each document's terms
   std::unordered_map<graph::Id, Slot> slot_of_;
   uint64_t total_length_ = 0;  // of live documents

@@ -43,27 +43,24 @@ SpreadResult Spread(const std::vector<std::pair<graph::Id, float>>& seeds, const
   const int max_hops = std::max(params.max_hops, 0);
   waves.resize(static_cast<size_t>(max_hops) + 1);
 
-  // Wave energies: what each node received in the previous and current wave.
-  std::unordered_map<graph::Id, float> previous, current;
   for (const auto& [id, energy] : seeds) {
     if (id == graph::kNoId) continue;
     Activation& a = nodes[id];
     a.score += energy;
     a.path_energy = a.score;
-    previous[id] = a.score;
-    waves[0][id] = Step{graph::kNoId, a.score};
+    waves[0][id] = Step{a.score, graph::kNoId, a.score};
   }
 
   std::vector<graph::Id> frontier;
   std::vector<Neighbor> out;
-  for (int h = 1; h <= max_hops && !previous.empty(); ++h) {
-    frontier.clear();
-    for (const auto& [id, energy] : previous)
-      if (energy * params.decay >= params.min_activation) frontier.push_back(id);
-    std::sort(frontier.begin(), frontier.end());
-    auto& wave = waves[static_cast<size_t>(h)];
+  for (int h = 1; h <= max_hops; ++h) {
     const auto& before = waves[static_cast<size_t>(h) - 1];
-    current.clear();
+    auto& wave = waves[static_cast<size_t>(h)];
+    frontier.clear();
+    for (const auto& [id, step] : before)
+      if (step.energy * params.decay >= params.min_activation) frontier.push_back(id);
+    if (frontier.empty()) break;
+    std::sort(frontier.begin(), frontier.end());
     for (const graph::Id u : frontier) {
       out.clear();
       neighbors(u, out);
@@ -72,8 +69,8 @@ SpreadResult Spread(const std::vector<std::pair<graph::Id, float>>& seeds, const
         if (n.id != u && n.id != graph::kNoId && n.weight > 0) total_weight += std::min(n.weight, 1.0f);
       if (total_weight == 0) continue;
       const float spread = params.decay / std::max(1.0f, total_weight);
-      const float energy = previous[u];
-      const float path_energy = before.at(u).path_energy;
+      const Step& from = before.at(u);
+      const float energy = from.energy, path_energy = from.path_energy;
       for (const Neighbor& n : out) {
         if (n.id == u || n.id == graph::kNoId || !(n.weight > 0)) continue;
         const float factor = spread * std::min(n.weight, 1.0f);
@@ -85,9 +82,12 @@ SpreadResult Spread(const std::vector<std::pair<graph::Id, float>>& seeds, const
           it = nodes.emplace(n.id, Activation{}).first;
         }
         it->second.score += transfer;
-        current[n.id] += transfer;
         Step& step = wave[n.id];
-        if (path_energy * factor > step.path_energy) step = Step{u, path_energy * factor};
+        step.energy += transfer;
+        if (path_energy * factor > step.path_energy) {
+          step.via = u;
+          step.path_energy = path_energy * factor;
+        }
       }
     }
     // A node's strongest path is replaced only by a strictly stronger one.
@@ -100,7 +100,6 @@ SpreadResult Spread(const std::vector<std::pair<graph::Id, float>>& seeds, const
         a.path_energy = step.path_energy;
       }
     }
-    previous.swap(current);
   }
   return result;
 }

@@ -5,8 +5,9 @@
 // (a seed listed twice gets the sum). For hop h = 1..max_hops, every node u
 // that received energy e(u) in wave h-1 passes to each neighbour v
 //     e(u) * decay * w(u,v) / max(1, sum_w(u))
-// where sum_w(u) is the total weight of u's neighbour list (self-loops
-// ignored; a neighbour listed twice receives twice). Dividing by the
+// where sum_w(u) is the total weight of u's neighbour list (self-loops and
+// weights <= 0 ignored, weights above 1 taken as 1; a neighbour listed twice
+// receives twice). Dividing by the
 // fan-out keeps a hub from flooding the graph; the max(1, ...) keeps a weak
 // single link weak. What v receives is added to its score (activations add
 // up over paths) and forms its energy in wave h. Seeds keep their own
@@ -51,7 +52,7 @@ struct SpreadParams {
 };
 
 struct Activation {
-  float score = 0;             // total energy received (seed energy included)
+  float score = 0;               // total energy received (seed energy included)
   graph::Id via = graph::kNoId;  // predecessor on the strongest path; kNoId for a seed
   int hops = 0;                  // length of the strongest path
   float path_energy = 0;         // energy carried by the strongest path alone
@@ -67,10 +68,11 @@ class SpreadResult {
   std::vector<std::pair<graph::Id, float>> Ranked(size_t k, bool include_seeds = false) const;
 
  private:
-  friend SpreadResult Spread(const std::vector<std::pair<graph::Id, float>>&, const NeighborFn&,
-                             const SpreadParams&);
-  // The strongest path of each length h reaching a node: waves_[h][node].
+  friend SpreadResult Spread(const std::vector<std::pair<graph::Id, float>>&, const NeighborFn&, const SpreadParams&);
+  // What reached a node in wave h: waves_[h][node], with the strongest
+  // path of length h.
   struct Step {
+    float energy = 0;  // received in this wave
     graph::Id via = graph::kNoId;
     float path_energy = 0;
   };

@@ -57,8 +57,8 @@ TEST_CASE("fusion weights channels and breaks ties by id", "[index]") {
 TEST_CASE("weighted fusion min-max normalises each channel", "[index]") {
   const std::vector<Channel> channels = {
       {"vector", 1, {{1, 10.0f}, {2, 5.0f}, {3, 0.0f}}},  // -> 1, 0.5, 0
-      {"keyword", 2, {{3, 0.9f}, {2, 0.6f}}},            // -> 1, 0 (times 2)
-      {"flat", 0.5f, {{9, 4.0f}, {1, 4.0f}}},            // all equal -> the weight
+      {"keyword", 2, {{3, 0.9f}, {2, 0.6f}}},             // -> 1, 0 (times 2)
+      {"flat", 0.5f, {{9, 4.0f}, {1, 4.0f}}},             // all equal -> the weight
   };
   const auto hits = Fuse(channels, 10, FusionMethod::kWeighted);
   REQUIRE(hits.size() == 4);

@@ -77,9 +77,9 @@ TEST_CASE("activation spreads by hop with decay and fan-out normalisation", "[in
 
 TEST_CASE("activation normalises by total weight, never amplifying weak links", "[index]") {
   Graph g;
-  g.Edge(1, 2, 0.5f).Edge(1, 3, 0.25f);  // total 0.75 < 1: divided by 1
+  g.Edge(1, 2, 0.5f).Edge(1, 3, 0.25f);                                     // total 0.75 < 1: divided by 1
   g.Edge(10, 11, 1).Edge(10, 12, 1).Edge(10, 13, 0.5f).Edge(10, 14, 0.5f);  // total 3
-  g.Edge(20, 20, 1).Edge(20, 21, 1);  // a self-loop is ignored
+  g.Edge(20, 20, 1).Edge(20, 21, 1);                                        // a self-loop is ignored
   SpreadParams p;
   p.max_hops = 1;
   const auto weak = Spread({{1, 1.0f}}, g.Fn(), p);

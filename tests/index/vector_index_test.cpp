@@ -13,7 +13,10 @@ std::vector<float> RandomUnit(std::mt19937& rng, size_t d) {
   std::normal_distribution<float> n;
   std::vector<float> v(d);
   float norm = 0;
-  for (auto& x : v) { x = n(rng); norm += x * x; }
+  for (auto& x : v) {
+    x = n(rng);
+    norm += x * x;
+  }
   for (auto& x : v) x /= std::sqrt(norm);
   return v;
 }
