@@ -28,7 +28,7 @@ Ranked VectorChannel(const RecallIndex& index, const std::vector<float>& query, 
   // once when too many were filtered out.
   for (size_t ask = n * 2; out.size() < n; ask *= 4) {
     out.clear();
-    auto hits = index.vectors().Search(query, ask);
+    auto hits = index.SearchVectors(query, ask);
     if (!hits.ok()) return out;
     for (const auto& h : *hits)
       if (out.size() < n && accept(h.id)) out.emplace_back(h.id, h.score);

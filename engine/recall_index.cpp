@@ -137,7 +137,7 @@ void RecallIndex::Index(const graph::Hypergraph& g, Id id) {
   // A client vector of another dimension was refused when written; a text
   // without features has no direction and stays out of the vector index.
   if (vector.size() == embedder_->dimension() && std::any_of(vector.begin(), vector.end(), [](float x) { return x != 0; }))
-    (void)vectors_->Add(id, vector);
+    pending_vectors_[id] = std::move(vector);
   LinkRecord(g, id);
   if (fresh) {
     temporal::Timestamp born = 0;
@@ -152,7 +152,7 @@ void RecallIndex::Unindex(Id id) {
   if (!indexed_.erase(id)) return;
   fingerprints_.erase(id);
   keywords_.Remove(id);
-  (void)vectors_->Remove(id);
+  if (!pending_vectors_.erase(id)) (void)vectors_->Remove(id);
   UnlinkRecord(id);
 }
 
@@ -211,6 +211,22 @@ void RecallIndex::UnlinkRecord(Id id) {
   if (auto n = names_of_.find(id); n != names_of_.end()) {
     for (const auto& name : n->second) EraseId(names_[name], id);
     names_of_.erase(n);
+  }
+}
+
+Result<std::vector<index::VectorHit>> RecallIndex::SearchVectors(const std::vector<float>& query, size_t k) const {
+  for (;;) {
+    {
+      std::shared_lock search(vectors_mutex_);
+      if (pending_vectors_.empty()) return vectors_->Search(query, k);
+    }
+    std::unique_lock drain(vectors_mutex_);
+    std::vector<Id> ids;
+    ids.reserve(pending_vectors_.size());
+    for (const auto& [id, v] : pending_vectors_) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    for (Id id : ids) (void)vectors_->Add(id, pending_vectors_.at(id));
+    pending_vectors_.clear();
   }
 }
 

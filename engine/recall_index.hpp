@@ -15,6 +15,7 @@
 #pragma once
 
 #include <memory>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -45,7 +46,13 @@ class RecallIndex {
   const index::Embedder& embedder() const { return *embedder_; }
   // Whether the embedder was given by the client (not the built-in one).
   bool client_embedder() const { return client_embedder_; }
-  const index::VectorIndex& vectors() const { return *vectors_; }
+  // The k nearest vectors. Vectors written since the last vector search
+  // are first added to the index in one batch (in id order): an HNSW insert
+  // costs far more than the rest of a write, and most recalls never use the
+  // vector channel. Errors: InvalidArgument on a wrong dimension.
+  Result<std::vector<index::VectorHit>> SearchVectors(const std::vector<float>& query, size_t k) const;
+  // Vectors in the index or waiting for it.
+  size_t vector_count() const { return vectors_->size() + pending_vectors_.size(); }
   const index::KeywordIndex& keywords() const { return keywords_; }
   index::UseLog& uses() { return uses_; }
 
@@ -75,6 +82,11 @@ class RecallIndex {
   bool client_embedder_;  // declared first: initialised before embedder_ takes the pointer
   std::shared_ptr<const index::Embedder> embedder_;
   std::unique_ptr<index::VectorIndex> vectors_;
+  // Written but not yet in vectors_. Apply (exclusive access) fills it;
+  // SearchVectors drains it under vectors_mutex_ (exclusive), while other
+  // searches hold that mutex shared.
+  mutable std::unordered_map<graph::Id, std::vector<float>> pending_vectors_;
+  mutable std::shared_mutex vectors_mutex_;
   index::KeywordIndex keywords_;
   index::UseLog uses_;
 
