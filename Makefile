@@ -9,7 +9,8 @@ JOBS ?= 2
 DEBIAN_PACKAGES := cmake g++ make pkg-config ccache \
   tao-pegtl-dev libboost-graph-dev libigraph-dev libarpack2-dev libglpk-dev libplfit-dev \
   libmimalloc-dev libxxhash-dev libfaiss-dev libcapnp-dev capnproto catch2 \
-  libreadline-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsqlite3-dev
+  libreadline-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsqlite3-dev \
+  graphviz tmux python3
 
 .PHONY: deps configure build demo test bench clean format
 

@@ -1,5 +1,7 @@
 #include "engine/memory_statements.hpp"
 
+#include "engine/consolidate.hpp"
+#include "engine/consolidate_merge.hpp"
 #include "engine/fact_statements.hpp"
 #include "engine/recall.hpp"
 #include "engine/statement_support.hpp"
@@ -178,10 +180,9 @@ Status RunMemoryStatement(ExecContext& ctx, const lang::Statement& s, QueryResul
     case lang::StatementKind::kHistory: return History(ctx, std::get<lang::History>(s.body), result);
     case lang::StatementKind::kTimeline: return Timeline(ctx, std::get<lang::Timeline>(s.body), result);
     case lang::StatementKind::kRecall: return Recall(ctx, std::get<lang::Recall>(s.body), result);
-    case lang::StatementKind::kConsolidate:
+    case lang::StatementKind::kConsolidate: return RunConsolidate(ctx, std::get<lang::Consolidate>(s.body), result);
     case lang::StatementKind::kMergeEntity:
-      return Status::Unsupported(std::string(lang::StatementKindName(s.kind())) +
-                                 " parses but is not executed in this version");
+      return consolidate::RunMergeEntity(ctx, std::get<lang::MergeEntity>(s.body), result);
     case lang::StatementKind::kSnapshot:
       if (!ctx.services)
         return Status::Unsupported("SNAPSHOT needs a durable memory (open it with a directory, --db DIR)");

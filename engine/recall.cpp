@@ -24,6 +24,7 @@ constexpr std::array<float, kChannels> kDefaultWeights{1.0f, 1.0f, 0.7f, 0.25f};
 constexpr float kFlow = 0.3f;   // share of a score passed along provenance
 constexpr float kRrfK = 60.0f;  // reciprocal-rank constant
 constexpr size_t kContentSeeds = 5;  // best hits of the vector and keyword channels that seed activation
+constexpr float kImportancePrior = 0.2f;  // entity score *= 1 + kImportancePrior * importance (CONSOLIDATE IMPORTANCE)
 
 struct RecallOptions {
   std::string text;
@@ -257,6 +258,14 @@ Status Recall(ExecContext& ctx, const lang::Recall& r, QueryResult& result) {
       s.flow += amount;
       s.score += amount;
     }
+
+  // The importance prior: an entity's `importance` (in [0, 1], written by
+  // CONSOLIDATE IMPORTANCE) raises its score by up to kImportancePrior.
+  if (const graph::Symbol importance = g.names().Find("importance"); importance != graph::kNoSymbol)
+    for (auto& [id, s] : scored)
+      if (const graph::Entity* e = g.entity(id))
+        if (const Value* v = e->properties.Get(importance); v && v->is_number())
+          s.score *= 1.0f + kImportancePrior * static_cast<float>(std::clamp(v->as_number(), 0.0, 1.0));
 
   std::vector<std::pair<Id, const Scored*>> ranked;
   for (const auto& [id, s] : scored) {

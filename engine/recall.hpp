@@ -13,8 +13,10 @@
 // keyword 1, graph 0.7, recency 0.25 (WEIGHTS {channel: w, ...} overrides).
 // Then scores flow once along provenance: a fact passes 0.3 of its fused
 // score to each episode it was learned from, an episode 0.3 of its own to
-// each fact learned from it (0.3 measured best on LoCoMo among 0.15-1). KINDS (default all) and TOP k (default 10, at most
-// 1000) cut the list. Rows: kind, id, text, time, score; with EXPLAIN also
+// each fact learned from it (0.3 measured best on LoCoMo among 0.15-1). An
+// entity's score is then multiplied by 1 + 0.2 * its `importance` property
+// (in [0, 1], written by CONSOLIDATE IMPORTANCE; absent: no change).
+// KINDS (default all) and TOP k (default 10, at most 1000) cut the list. Rows: kind, id, text, time, score; with EXPLAIN also
 // each channel's contribution, the provenance flow, and the path of the
 // strongest activation. Every returned record counts as used (the recency
 // channel).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/consolidate_merge.hpp"
 #include "engine/recall_index.hpp"
 
 namespace mnemo::engine {
@@ -30,6 +31,9 @@ Result<Id> ResolveEntity(ExecContext& ctx, const lang::Expr& ref) {
   const std::string& type = ref.text;
   for (Id id : ctx.g.FindByKey(type, key)) {
     if (ctx.view.NodeExists(id)) return id;
+    // An entity merged into another (MERGE ENTITY) stands for it.
+    if (const Id target = consolidate::MergedInto(ctx.g, id); target != graph::kNoId && ctx.view.NodeExists(target))
+      return target;
     if (ctx.g.entity(id)->forgotten)
       return Status::Constraint(type + " " + key.ToString() + " is forgotten (id " + std::to_string(id) +
                                 "); RESTORE " + std::to_string(id) + " to use it again")

@@ -8,7 +8,8 @@
 namespace mnemo::engine {
 
 // `Type 'key'`: the visible entity of that type with that key, created when
-// absent (counted in ctx.stats). A forgotten one is an error naming RESTORE.
+// absent (counted in ctx.stats). One merged into another entity (MERGE
+// ENTITY) resolves to that entity; another forgotten one is an error naming RESTORE.
 Result<graph::Id> ResolveEntity(ExecContext& ctx, const lang::Expr& ref);
 // A time: datetime, date, ISO text or microseconds since the epoch. `what`
 // names the clause in errors.

@@ -353,6 +353,34 @@ Status Hypergraph::AddAlias(Id id, std::string alias) {
   return Status::OK();
 }
 
+Status Hypergraph::RemoveAlias(Id id, std::string_view alias) {
+  auto it = entities_.find(id);
+  if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
+  auto& aliases = it->second.aliases;
+  const auto pos = std::find(aliases.begin(), aliases.end(), alias);
+  if (pos == aliases.end()) return Status::OK();
+  const auto index = pos - aliases.begin();
+  std::string gone = std::move(*pos);
+  aliases.erase(pos);
+  Journal([this, id, index, gone = std::move(gone)]() mutable {
+    auto& list = entities_.at(id).aliases;
+    list.insert(list.begin() + index, std::move(gone));
+  });
+  Touch(id);
+  return Status::OK();
+}
+
+Status Hypergraph::RetractEntity(Id id, temporal::Timestamp when) {
+  auto it = entities_.find(id);
+  if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
+  if (it->second.time.retracted_at != temporal::kForever)
+    return Status::InvalidArgument("entity " + std::to_string(id) + " is already retracted");
+  it->second.time.retracted_at = when;
+  Journal([this, id] { entities_.at(id).time.retracted_at = temporal::kForever; });
+  Touch(id);
+  return Status::OK();
+}
+
 Status Hypergraph::RemoveEntity(Id id, bool detach) {
   auto it = entities_.find(id);
   if (it == entities_.end()) return Status::NotFound("entity " + std::to_string(id) + " does not exist");
@@ -482,6 +510,21 @@ void Hypergraph::EraseIncidence(Id entity_id, Id edge) {
   if (it == entities_.end()) return;
   std::erase_if(it->second.incidence, [edge](const Incidence& inc) { return inc.edge == edge; });
   std::erase_if(it->second.past_incidence, [edge](const Incidence& inc) { return inc.edge == edge; });
+}
+
+std::optional<std::pair<bool, size_t>> Hypergraph::MoveIncidenceLine(Id from, Id to, Id edge, Symbol role) {
+  Entity& f = entities_.at(from);
+  Entity& t = entities_.at(to);
+  for (bool past : {false, true}) {
+    auto& lines = past ? f.past_incidence : f.incidence;
+    for (size_t i = 0; i < lines.size(); ++i)
+      if (lines[i].edge == edge && lines[i].role == role) {
+        (past ? t.past_incidence : t.incidence).push_back(lines[i]);
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i));
+        return std::make_pair(past, i);
+      }
+  }
+  return std::nullopt;
 }
 
 // Moves the fact's lines from the current to the past lists (idempotent).
@@ -617,6 +660,25 @@ Result<Id> Hypergraph::AddEpisode(const EpisodeSpec& spec) {
   return id;
 }
 
+Status Hypergraph::SetEpisodeEntities(Id id, Id speaker, std::vector<Id> about) {
+  auto it = episodes_.find(id);
+  if (it == episodes_.end()) return Status::NotFound("episode " + std::to_string(id) + " does not exist");
+  if (speaker != kNoId && !entity(speaker))
+    return Status::NotFound("speaker entity " + std::to_string(speaker) + " does not exist");
+  for (Id a : about)
+    if (!entity(a)) return Status::NotFound("entity " + std::to_string(a) + " does not exist");
+  Episode& ep = it->second;
+  Journal([this, id, old_speaker = ep.speaker, old_about = ep.about] {
+    Episode& e = episodes_.at(id);
+    e.speaker = old_speaker;
+    e.about = old_about;
+  });
+  ep.speaker = speaker;
+  ep.about = std::move(about);
+  Touch(id);
+  return Status::OK();
+}
+
 Status Hypergraph::RemoveEpisode(Id id) {
   auto it = episodes_.find(id);
   if (it == episodes_.end()) return Status::NotFound("episode " + std::to_string(id) + " does not exist");
@@ -709,6 +771,47 @@ Status Hypergraph::AddProvenance(Id id, const std::vector<Id>& episodes) {
     if (std::find(it->second.provenance.begin(), it->second.provenance.end(), ep) == it->second.provenance.end())
       it->second.provenance.push_back(ep);
   Journal([this, id, before] { hyperedges_.at(id).provenance = before; });
+  Touch(id);
+  return Status::OK();
+}
+
+Status Hypergraph::RebindRole(Id id, size_t role_index, Id entity_id) {
+  auto it = hyperedges_.find(id);
+  if (it == hyperedges_.end()) return Status::NotFound("fact " + std::to_string(id) + " does not exist");
+  Hyperedge& h = it->second;
+  if (role_index >= h.roles.size() || !h.roles[role_index].is_entity())
+    return Status::InvalidArgument("role " + std::to_string(role_index) + " of fact " + std::to_string(id) +
+                                   " does not bind an entity");
+  auto target = entities_.find(entity_id);
+  if (target == entities_.end()) return Status::NotFound("entity " + std::to_string(entity_id) + " does not exist");
+  const Id from = h.roles[role_index].entity;
+  const Symbol role = h.roles[role_index].role;
+  if (from == entity_id) return Status::OK();
+  if (const RelationTypeDef* def = schema_.FindRelation(names_.Text(h.type)))
+    if (const RoleDef* r = def->FindRole(names_.Text(role)); r && r->takes_entity() && r->entity_type != "ANY") {
+      const Symbol want = names_.Find(r->entity_type);
+      if (want == kNoSymbol || !target->second.HasType(want))
+        return Status::SchemaViolation("role '" + r->name + "' of '" + def->name + "' takes a " + r->entity_type +
+                                       ", entity " + std::to_string(entity_id) + " is not one");
+    }
+  const auto where = MoveIncidenceLine(from, entity_id, id, role);
+  h.roles[role_index].entity = entity_id;
+  Journal([this, id, role_index, from, to = entity_id, role, where] {
+    hyperedges_.at(id).roles[role_index].entity = from;
+    if (!where) return;
+    // Take back the line appended to `to`, and put it where it stood in `from`.
+    Entity& t = entities_.at(to);
+    auto& lines = where->first ? t.past_incidence : t.incidence;
+    for (size_t i = lines.size(); i-- > 0;)
+      if (lines[i].edge == id && lines[i].role == role) {
+        const Incidence line = lines[i];
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i));
+        Entity& f = entities_.at(from);
+        auto& back = where->first ? f.past_incidence : f.incidence;
+        back.insert(back.begin() + static_cast<std::ptrdiff_t>(std::min(where->second, back.size())), line);
+        break;
+      }
+  });
   Touch(id);
   return Status::OK();
 }

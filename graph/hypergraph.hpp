@@ -139,6 +139,13 @@ class Hypergraph {
   void PutSchema(Schema schema);
   // Raises the id counter to at least `next` (ids are never reused).
   void PutNextId(Id next) { next_id_ = std::max(next_id_, next); }
+  // A bulk load (a whole snapshot): between BeginBulkLoad and EndBulkLoad
+  // only the loading functions above are called, and PutHyperedge finds the
+  // entities a fact binds through a hash index of the entities (built from
+  // those present and those put meanwhile) instead of the ordered id map.
+  // `expected_entities` sizes that index.
+  void BeginBulkLoad(size_t expected_entities);
+  void EndBulkLoad();
 
   // --- schema ----------------------------------------------------------------
   // Declaring a type checks the records that already carry it.
@@ -153,6 +160,12 @@ class Hypergraph {
   Status AddEntityType(Id id, std::string_view type);
   Status RemoveEntityType(Id id, std::string_view type);
   Status AddAlias(Id id, std::string alias);
+  // Removes an alias (no-op when the entity does not have it). Errors: NotFound.
+  Status RemoveAlias(Id id, std::string_view alias);
+  // Ends the transaction time of an entity at `when`: reads now no longer see
+  // it, reads KNOWN AT an earlier time still do. Its facts are untouched.
+  // Errors: NotFound; InvalidArgument when it is already retracted.
+  Status RetractEntity(Id id, temporal::Timestamp when);
   // Without `detach`, an entity that still takes part in a hyperedge is a
   // Constraint error; with it, those hyperedges are removed first.
   Status RemoveEntity(Id id, bool detach);
@@ -174,9 +187,19 @@ class Hypergraph {
   Status BoundHyperedge(Id id, temporal::Timestamp valid_to, Id superseded_by);
   // Adds episodes to a fact's provenance (duplicates are skipped).
   Status AddProvenance(Id id, const std::vector<Id>& episodes);
+  // Binds role `role_index` of a fact to another entity (MERGE ENTITY): the
+  // incidence line moves with it, staying current or past as it was. Errors:
+  // NotFound (fact or entity); InvalidArgument when that role binds a value
+  // or the index is out of range; SchemaViolation when a declared role does
+  // not take the entity's types.
+  Status RebindRole(Id id, size_t role_index, Id entity);
 
   // --- episodes ---------------------------------------------------------------
   Result<Id> AddEpisode(const EpisodeSpec& spec);
+  // Replaces the entities an episode is linked to — its speaker (kNoId:
+  // none) and `about` — keeping its text and times (MERGE ENTITY moves these
+  // links). Errors: NotFound (the episode or one of the entities).
+  Status SetEpisodeEntities(Id id, Id speaker, std::vector<Id> about);
   Status RemoveEpisode(Id id);
 
   // --- lifecycle ----------------------------------------------------------------
@@ -242,6 +265,10 @@ class Hypergraph {
   void IndexKey(Symbol type, const Value& key, Id id);
   void UnindexKey(Symbol type, const Value& key, Id id);
   void EraseIncidence(Id entity, Id edge);
+  // Moves the line (edge, role) of `from` to `to`, on the same side (current
+  // or past); returns where it stood in `from`'s list (past: true) or
+  // nullopt when `from` has no such line.
+  std::optional<std::pair<bool, size_t>> MoveIncidenceLine(Id from, Id to, Id edge, Symbol role);
   void ArchiveIncidence(const Hyperedge& h);
   void UnarchiveIncidence(const Hyperedge& h);
   void RemoveHyperedgeUnchecked(Id id);
@@ -260,6 +287,8 @@ class Hypergraph {
   std::unordered_map<Symbol, KeyIndex> keys_;                  // entity type -> key -> ids
 
   std::vector<Tombstone> tombstones_;
+  // During a bulk load only: entity id -> its record in entities_.
+  std::optional<std::unordered_map<Id, Entity*>> bulk_entities_;
 
   bool journaling_ = false;
   std::optional<temporal::Timestamp> group_time_;

@@ -452,18 +452,27 @@ struct Purge {
 
 enum class ConsolidateJob : uint8_t { kCommunities, kImportance, kDecay, kDedupe };
 
-// CONSOLIDATE COMMUNITIES | IMPORTANCE | DECAY [HALF LIFE d] [DRY RUN] | DEDUPE [APPLY]
+// CONSOLIDATE COMMUNITIES [SEED n] [RESOLUTION r]
+//           | IMPORTANCE
+//           | DECAY [HALF LIFE d] [THRESHOLD x] [DRY RUN]
+//           | DEDUPE [THRESHOLD x] [APPLY]
+// (options in any order, each at most once)
 struct Consolidate {
   ConsolidateJob job = ConsolidateJob::kCommunities;
-  ExprPtr half_life;  // DECAY: kDuration or kParameter, or null
+  ExprPtr half_life;   // DECAY: kDuration or kParameter, or null
+  ExprPtr threshold;   // DECAY, DEDUPE, or null
+  ExprPtr seed;        // COMMUNITIES, or null
+  ExprPtr resolution;  // COMMUNITIES, or null
   bool dry_run = false;
   bool apply = false;  // DEDUPE APPLY
 };
 
-// MERGE ENTITY ref INTO ref
+// MERGE ENTITY ref INTO ref, or UNMERGE id | ref (undoes a merge: `unmerge`
+// is set and from/into are null).
 struct MergeEntity {
-  ExprPtr from;  // kEntityRef
-  ExprPtr into;  // kEntityRef
+  ExprPtr from;     // kEntityRef
+  ExprPtr into;     // kEntityRef
+  ExprPtr unmerge;  // UNMERGE: the merge's id, the merged entity's id, or the merged entity (kEntityRef)
 };
 
 struct Snapshot {};

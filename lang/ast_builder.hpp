@@ -117,6 +117,9 @@ enum class OptionKind : uint8_t {
   kHalfLife,
   kDryRun,
   kApply,
+  kThreshold,
+  kSeed,
+  kResolution,
 };
 std::string_view OptionKindName(OptionKind k);  // "AT", "VALID FROM", ...
 
@@ -303,6 +306,7 @@ class AstBuilder {
   void Purge();
   void Consolidate();
   void MergeEntity();
+  void Unmerge();
   void Snapshot();
 
   // ---- statements

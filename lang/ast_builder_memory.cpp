@@ -59,6 +59,12 @@ std::string_view OptionKindName(OptionKind k) {
       return "DRY RUN";
     case OptionKind::kApply:
       return "APPLY";
+    case OptionKind::kThreshold:
+      return "THRESHOLD";
+    case OptionKind::kSeed:
+      return "SEED";
+    case OptionKind::kResolution:
+      return "RESOLUTION";
   }
   return "?";
 }
@@ -417,6 +423,15 @@ void AstBuilder::Consolidate() {
       case OptionKind::kApply:
         c.apply = true;
         break;
+      case OptionKind::kThreshold:
+        c.threshold = std::move(it.expr);
+        break;
+      case OptionKind::kSeed:
+        c.seed = std::move(it.expr);
+        break;
+      case OptionKind::kResolution:
+        c.resolution = std::move(it.expr);
+        break;
       default:
         Fail("internal parser error: unexpected CONSOLIDATE option", it.pos);
     }
@@ -429,6 +444,13 @@ void AstBuilder::MergeEntity() {
   lang::MergeEntity m;
   m.from = TakeExpr(items.at(0));
   m.into = TakeExpr(items.at(1));
+  PushStatementBody(std::move(m));
+}
+
+void AstBuilder::Unmerge() {
+  auto items = TakeSinceMark();
+  lang::MergeEntity m;
+  m.unmerge = TakeExpr(items.at(0));
   PushStatementBody(std::move(m));
 }
 

@@ -527,17 +527,21 @@ class Printer {
   std::string Body(const Consolidate& c) const {
     switch (c.job) {
       case ConsolidateJob::kCommunities:
-        return "CONSOLIDATE COMMUNITIES";
+        return "CONSOLIDATE COMMUNITIES" + Opt("SEED", c.seed) + Opt("RESOLUTION", c.resolution);
       case ConsolidateJob::kImportance:
         return "CONSOLIDATE IMPORTANCE";
       case ConsolidateJob::kDecay:
-        return "CONSOLIDATE DECAY" + Opt("HALF LIFE", c.half_life) + (c.dry_run ? " DRY RUN" : "");
+        return "CONSOLIDATE DECAY" + Opt("HALF LIFE", c.half_life) + Opt("THRESHOLD", c.threshold) +
+               (c.dry_run ? " DRY RUN" : "");
       case ConsolidateJob::kDedupe:
-        return std::string("CONSOLIDATE DEDUPE") + (c.apply ? " APPLY" : "");
+        return "CONSOLIDATE DEDUPE" + Opt("THRESHOLD", c.threshold) + (c.apply ? " APPLY" : "");
     }
     return "CONSOLIDATE";
   }
-  std::string Body(const MergeEntity& m) const { return "MERGE ENTITY " + Expr(*m.from) + " INTO " + Expr(*m.into); }
+  std::string Body(const MergeEntity& m) const {
+    if (m.unmerge) return "UNMERGE " + Expr(*m.unmerge, kOptionLevel);
+    return "MERGE ENTITY " + Expr(*m.from) + " INTO " + Expr(*m.into);
+  }
   std::string Body(const Snapshot&) const { return "SNAPSHOT"; }
 
   PrintStyle style_;

@@ -193,6 +193,10 @@ MNEMO_KEYWORD(run, "RUN");
 MNEMO_KEYWORD(dedupe, "DEDUPE");
 MNEMO_KEYWORD(apply, "APPLY");
 MNEMO_KEYWORD(into, "INTO");
+MNEMO_KEYWORD(seed, "SEED");
+MNEMO_KEYWORD(resolution, "RESOLUTION");
+MNEMO_KEYWORD(threshold, "THRESHOLD");
+MNEMO_KEYWORD(unmerge, "UNMERGE");
 MNEMO_KEYWORD(snapshot, "SNAPSHOT");
 MNEMO_KEYWORD(known, "KNOWN");
 // Property types.
@@ -766,12 +770,17 @@ struct purge_stmt : seq<kw_purge, ws, must<option_expr>, must<purge_end>> {};
 
 struct half_life_option : seq<kw_half, ws, must<kw_life>, ws, must<duration_value>> {};
 struct dry_run_option : seq<kw_dry, ws, must<kw_run>> {};
-struct decay_option : sor<half_life_option, dry_run_option> {};
+struct threshold_option : seq<kw_threshold, ws, must<option_expr>> {};
+struct seed_option : seq<kw_seed, ws, must<option_expr>> {};
+struct resolution_option : seq<kw_resolution, ws, must<option_expr>> {};
+struct decay_option : sor<half_life_option, threshold_option, dry_run_option> {};
 struct apply_option : seq<kw_apply> {};
-struct job_communities : kw_communities {};
+struct dedupe_option : sor<threshold_option, apply_option> {};
+struct communities_option : sor<seed_option, resolution_option> {};
+struct job_communities : seq<kw_communities, star<ws, communities_option>> {};
 struct job_importance : kw_importance {};
 struct job_decay : seq<kw_decay, star<ws, decay_option>> {};
-struct job_dedupe : seq<kw_dedupe, opt<ws, apply_option>> {};
+struct job_dedupe : seq<kw_dedupe, star<ws, dedupe_option>> {};
 struct consolidate_job : sor<job_communities, job_importance, job_decay, job_dedupe> {};
 struct consolidate_end : at<ws, statement_terminator> {};
 struct consolidate_stmt : seq<kw_consolidate, ws, must<consolidate_job>, must<consolidate_end>> {};
@@ -780,6 +789,10 @@ struct merge_entity_end : at<ws, statement_terminator> {};
 struct merge_entity_stmt : seq<kw_merge, ws, kw_entity, ws, not_at<one<'='>>, must<entity_ref>, ws, must<kw_into>, ws,
                                must<entity_ref>, must<merge_entity_end>> {};
 
+struct unmerge_end : at<ws, statement_terminator> {};
+struct unmerge_target : sor<seq<at<entity_ref_ahead>, entity_ref>, option_expr> {};
+struct unmerge_stmt : seq<kw_unmerge, ws, must<unmerge_target>, must<unmerge_end>> {};
+
 struct snapshot_end : at<ws, statement_terminator> {};
 struct snapshot_stmt : seq<kw_snapshot, must<snapshot_end>> {};
 
@@ -787,7 +800,8 @@ struct snapshot_stmt : seq<kw_snapshot, must<snapshot_end>> {};
 
 struct statement_body
     : sor<define_stmt, show_stmt, observe_stmt, assert_stmt, retract_stmt, history_stmt, timeline_stmt, recall_stmt,
-          forget_stmt, restore_stmt, purge_stmt, consolidate_stmt, merge_entity_stmt, snapshot_stmt, cypher_statement> {
+          forget_stmt, restore_stmt, purge_stmt, consolidate_stmt, merge_entity_stmt, unmerge_stmt, snapshot_stmt,
+          cypher_statement> {
 };
 struct explain_flag : kw_explain {};
 struct statement : sor<seq<explain_flag, ws, must<statement_body>>, statement_body> {};

@@ -154,9 +154,13 @@ MNEMO_ERROR(purge_end, "expected ';' after PURGE");
 MNEMO_ERROR(kw_life, "expected LIFE after HALF");
 MNEMO_ERROR(kw_run, "expected RUN after DRY");
 MNEMO_ERROR(consolidate_job, "expected COMMUNITIES, IMPORTANCE, DECAY or DEDUPE after CONSOLIDATE");
-MNEMO_ERROR(consolidate_end, "expected a CONSOLIDATE option (HALF LIFE, DRY RUN for DECAY; APPLY for DEDUPE) or ';'");
+MNEMO_ERROR(consolidate_end,
+            "expected a CONSOLIDATE option (SEED, RESOLUTION for COMMUNITIES; HALF LIFE, THRESHOLD, DRY RUN for "
+            "DECAY; THRESHOLD, APPLY for DEDUPE) or ';'");
 MNEMO_ERROR(kw_into, "expected INTO");
 MNEMO_ERROR(merge_entity_end, "expected ';' after MERGE ENTITY");
+MNEMO_ERROR(unmerge_target, "expected a merge id or the merged entity, such as Person 'Caro'");
+MNEMO_ERROR(unmerge_end, "expected ';' after UNMERGE");
 MNEMO_ERROR(snapshot_end, "expected ';' after SNAPSHOT");
 
 // ---- statements

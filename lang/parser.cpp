@@ -443,12 +443,16 @@ MNEMO_ACTION(purge_stmt, Purge());
 MNEMO_OPTION(half_life_option, kHalfLife);
 MNEMO_OPTION(dry_run_option, kDryRun);
 MNEMO_OPTION(apply_option, kApply);
+MNEMO_OPTION(threshold_option, kThreshold);
+MNEMO_OPTION(seed_option, kSeed);
+MNEMO_OPTION(resolution_option, kResolution);
 MNEMO_FLAG(job_communities, kJobCommunities);
 MNEMO_FLAG(job_importance, kJobImportance);
 MNEMO_FLAG(job_decay, kJobDecay);
 MNEMO_FLAG(job_dedupe, kJobDedupe);
 MNEMO_ACTION(consolidate_stmt, Consolidate());
 MNEMO_ACTION(merge_entity_stmt, MergeEntity());
+MNEMO_ACTION(unmerge_stmt, Unmerge());
 MNEMO_ACTION(snapshot_stmt, Snapshot());
 
 // ---- statements

@@ -6,9 +6,15 @@ namespace mnemo::shell {
 
 void AddExecOptions(CLI::App& app, ExecOptions& options) {
   app.add_option("--db", options.db,
-                 "A durable memory directory (not supported yet); without it the memory\n"
-                 "lives in the process and is gone at exit")
+                 "A durable memory directory (created when missing): every acknowledged write\n"
+                 "survives a crash. Without it the memory lives in the process and is gone at exit")
       ->type_name("DIR");
+  app.add_option("--fsync", options.fsync,
+                 "With --db, when a write reaches the disk: always (default; before it is\n"
+                 "acknowledged), batch (within 50 ms), off (at checkpoints and exit). Every\n"
+                 "policy survives a crash of mnemo; only always survives a power cut unharmed")
+      ->type_name("POLICY")
+      ->check(CLI::IsMember({"always", "batch", "off"}));
   app.add_option("-f,--format", options.format, "Output format (default: table)")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"table", "json", "csv"}));
@@ -18,6 +24,15 @@ void AddExecOptions(CLI::App& app, ExecOptions& options) {
       ->type_name("NAME=VALUE")
       ->allow_extra_args(false);
   app.add_flag("--no-timer", options.no_timer, "Table format: do not print the time of each statement");
+}
+
+Options DatabaseOptionsOf(const ExecOptions& options) {
+  Options db;
+  db.directory = options.db;
+  db.fsync = options.fsync == "off"     ? Options::Fsync::kOff
+             : options.fsync == "batch" ? Options::Fsync::kBatch
+                                        : Options::Fsync::kAlways;
+  return db;
 }
 
 Result<engine::Params> ParseParams(const std::vector<std::string>& specs) {

@@ -14,13 +14,18 @@ namespace mnemo::shell {
 
 struct ExecOptions {
   std::string db;                   // --db DIR; empty: an in-process memory gone at exit
+  std::string fsync = "always";     // --fsync always|batch|off: when a write reaches the disk (with --db)
   std::string format = "table";     // --format table|json|csv
   std::vector<std::string> params;  // --param NAME=VALUE, as given
   bool no_timer = false;            // --no-timer
 };
 
-// Declares --db, --format, --param and --no-timer on `app`, storing into `options`.
+// Declares --db, --fsync, --format, --param and --no-timer on `app`, storing into `options`.
 void AddExecOptions(CLI::App& app, ExecOptions& options);
+
+// The Database options these ask for: the directory of --db and the fsync
+// policy of --fsync (already checked by AddExecOptions' validator).
+Options DatabaseOptionsOf(const ExecOptions& options);
 
 // The parameters of `--param NAME=VALUE` options: VALUE as JSON when it
 // parses (number, string, bool, null, list, object), else as a string; a

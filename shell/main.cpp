@@ -13,10 +13,13 @@ constexpr const char* kUsage = R"(usage: mnemo <command> [options]
 commands:
   run [options] FILE...        run statement files ('-' = standard input) in one memory
   query [options] STATEMENTS   run the statements given as an argument
+  shell [options]              an interactive shell on one memory (see mnemo help shell)
+  serve [options]              serve the memory over HTTP/JSON (see mnemo help serve)
+  consolidate [options] JOB... run consolidation jobs (communities, importance, decay, dedupe)
   version                      print the version
   help [COMMAND]               print this help, or a command's help
 
-options of run and query:
+options of run, query and shell:
   --db DIR                     a durable memory directory (not supported yet; without it
                                the memory lives in the process and is gone at exit)
   -f, --format FORMAT          table (default), json (one object per statement) or csv
@@ -46,6 +49,12 @@ int Dispatch(int argc, char** argv) {
       mnemo::shell::PrintRunHelp();
     else if (topic == "query")
       mnemo::shell::PrintQueryHelp();
+    else if (topic == "serve")
+      mnemo::shell::PrintServeHelp();
+    else if (topic == "shell")
+      mnemo::shell::PrintShellHelp();
+    else if (topic == "consolidate")
+      mnemo::shell::PrintConsolidateHelp();
     else if (topic.empty())
       std::fputs(kUsage, stdout);
     else {
@@ -60,6 +69,9 @@ int Dispatch(int argc, char** argv) {
   }
   if (command == "run") return mnemo::shell::RunCommand(argc - 1, argv + 1);
   if (command == "query") return mnemo::shell::QueryCommand(argc - 1, argv + 1);
+  if (command == "serve") return mnemo::shell::ServeCommand(argc - 1, argv + 1);
+  if (command == "shell") return mnemo::shell::ShellCommand(argc - 1, argv + 1);
+  if (command == "consolidate") return mnemo::shell::ConsolidateCommand(argc - 1, argv + 1);
   std::fprintf(stderr, "mnemo: unknown command '%s'\n%s", argv[1], kUsage);
   return 2;
 }

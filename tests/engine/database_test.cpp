@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <filesystem>
+#include <random>
 #include <thread>
 
 #include "engine/mnemo.hpp"
@@ -18,11 +20,23 @@ TEST_CASE("an in-memory database opens without a directory", "[engine]") {
   CHECK(conn.Read([](const graph::Hypergraph& g) { return g.counts().entities; }) == 1);
 }
 
-TEST_CASE("a directory is refused until durability exists", "[engine]") {
+TEST_CASE("a database opened with a directory keeps its writes", "[engine]") {
+  const std::string dir = (std::filesystem::temp_directory_path() /
+                           ("mnemo-database-test-" + std::to_string(std::random_device{}()))).string();
   Options opts;
-  opts.directory = "/tmp/mnemo-never";
-  auto db = Database::Open(opts);
-  CHECK(db.status().code() == StatusCode::kUnsupported);
+  opts.directory = dir;
+  opts.exact_vectors = true;
+  {
+    auto db = Database::Open(opts);
+    REQUIRE(db.ok());
+    REQUIRE((*db)->Connect().EnsureEntity("Person", "Caroline").ok());
+  }
+  {
+    auto db = Database::Open(opts);
+    REQUIRE(db.ok());
+    CHECK((*db)->Connect().Read([](const graph::Hypergraph& g) { return g.FindByKey("Person", "Caroline").size(); }) == 1);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("each write through a connection is atomic", "[engine]") {

@@ -57,10 +57,16 @@ run "bad format" 2 query --format xml 'RETURN 1'
 run "bad param" 2 query --param novalue 'RETURN 1' && expect_contains "bad param" "$ERR" "NAME=VALUE"
 run "missing file" 2 run "$TMP/nope.mq" && expect_contains "missing file" "$ERR" "nope.mq': No such file"
 run "directory as file" 2 run "$TMP" && expect_contains "directory as file" "$ERR" "$TMP"
-run "--db unsupported" 1 query --db "$TMP/memory" 'RETURN 1' && expect_contains "--db" "$ERR" "cannot open the memory"
+echo "not a directory" >"$TMP/plain"
+run "--db on a file" 1 query --db "$TMP/plain" 'RETURN 1' && expect_contains "--db on a file" "$ERR" "cannot open the memory"
+run "bad --fsync" 2 query --db "$TMP/memory" --fsync sometimes 'RETURN 1'
 
 # --- statements: these need the parser and the executor [executor] ------------
 X="[executor]"
+if run "$X --db write" 0 query --db "$TMP/memory" --fsync batch "CREATE (:Person {name: 'Ann'})"; then
+  run "$X --db reopened" 0 query --db "$TMP/memory" --format csv 'MATCH (p:Person) RETURN p.name AS name' &&
+    expect_contains "$X --db reopened" "$OUT" "Ann"
+fi
 if run "$X json RETURN" 0 query --format json 'RETURN 1 AS x'; then
   expect_equal "$X json RETURN" "$OUT" '{"columns":["x"],"rows":[[1]],"stats":{}}'
 fi
