@@ -15,7 +15,8 @@ Result<Json> RunConsolidation(Connection& conn, const std::vector<std::string>& 
     if (!r.ok()) return Status(r.status().code(), "CONSOLIDATE " + job + ": " + r.status().message());
     Json entry{{"job", job}, {"ms", static_cast<double>(static_cast<int64_t>(ms * 10)) / 10}};
     if (!r->notices.empty()) entry["notice"] = r->notices.front();
-    if (r->columns.size() >= 6 && r->columns[0] == "topic") {  // COMMUNITIES: topic, name, status, members, episodes, top
+    if (r->columns.size() >= 6 &&
+        r->columns[0] == "topic") {  // COMMUNITIES: topic, name, status, members, episodes, top
       Json topics = Json::array();
       for (const auto& row : r->rows) {
         if (row[2].kind() == graph::Value::Kind::kString && row[2].as_string() == "superseded") continue;

@@ -47,24 +47,50 @@ void Usage() {
 int Parse(int argc, char** argv, BenchOptions& o) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--json") { o.json = true; continue; }
-    if (arg == "--exact-vectors") { o.exact_vectors = true; continue; }
-    if (arg == "--help") { Usage(); return -1; }
+    if (arg == "--json") {
+      o.json = true;
+      continue;
+    }
+    if (arg == "--exact-vectors") {
+      o.exact_vectors = true;
+      continue;
+    }
+    if (arg == "--help") {
+      Usage();
+      return -1;
+    }
     size_t* target = arg == "--episodes" ? &o.memory.episodes : arg == "--queries" ? &o.memory.queries : nullptr;
     if ((target || arg == "--seed") && i + 1 < argc) {
       char* end = nullptr;
-      const unsigned long long v = std::strtoull(argv[++i], &end, 10);
-      if (*end == '\0' && argv[i][0] != '-') {
-        if (target) *target = v;
-        else o.memory.seed = v;
-        if (!target || v > 0) continue;
+      const unsigned long long v = std::strtoull(argv[i + 1], &end, 10);
+      if (*end == '\0' && argv[i + 1][0] != '-' && (!target || v > 0)) {
+        if (target)
+          *target = v;
+        else
+          o.memory.seed = v;
+        ++i;
+        continue;
       }
+      std::fprintf(stderr, "mnemo-bench recall: bad value '%s' for %s\n", argv[i + 1], argv[i]);
+      Usage();
+      return 2;
     }
     std::fprintf(stderr, "mnemo-bench recall: bad option '%s'\n", argv[i]);
     Usage();
     return 2;
   }
   return 0;
+}
+
+// How the run went, beside the figures: a busy machine shows in the load.
+struct RunInfo {
+  double generate_seconds = 0;
+  double load_start = -1, load_end = -1;  // 1-minute load average; -1 when unknown
+};
+
+double LoadAverage() {
+  double load = -1;
+  return getloadavg(&load, 1) == 1 ? load : -1;
 }
 
 struct Phase {
@@ -126,20 +152,25 @@ class Bench {
     return 0;
   }
 
-  void PrintTable(double generate_seconds) const {
+  void PrintTable(const RunInfo& info) const {
     size_t superseding = 0, sessions = 0;
     for (const auto& f : m_.facts) superseding += f.supersedes;
     if (!m_.episodes.empty()) sessions = m_.episodes.back().session;
-    std::printf("recall benchmark: %zu episodes in %zu sessions, %zu facts (%zu superseding), %zu entities; %zu queries; seed %llu\n",
-                m_.episodes.size(), sessions, m_.facts.size(), superseding, m_.entities.size(), m_.queries.size(),
-                static_cast<unsigned long long>(o_.memory.seed));
-    std::printf("single thread (OpenMP threads: %d); %s vectors; memory generated in %.2f s\n\n", omp_get_max_threads(),
-                o_.exact_vectors ? "flat" : "HNSW", generate_seconds);
-    std::printf("%-44s %9s %9s %9s %10s %10s\n", "ingest (embedding and indexing included)", "count", "seconds", "cpu s",
-                "per second", "per cpu s");
+    std::printf(
+        "recall benchmark: %zu episodes in %zu sessions, %zu facts (%zu superseding), %zu entities; %zu queries; seed "
+        "%llu\n",
+        m_.episodes.size(), sessions, m_.facts.size(), superseding, m_.entities.size(), m_.queries.size(),
+        static_cast<unsigned long long>(o_.memory.seed));
+    std::printf(
+        "single thread (OpenMP threads: %d); %s vectors; memory generated in %.2f s; load average %.2f at start, %.2f "
+        "at end\n\n",
+        omp_get_max_threads(), o_.exact_vectors ? "flat" : "HNSW", info.generate_seconds, info.load_start,
+        info.load_end);
+    std::printf("%-44s %9s %9s %9s %10s %10s\n", "ingest (embedding and indexing included)", "count", "seconds",
+                "cpu s", "per second", "per cpu s");
     auto phase = [](const char* prefix, const Phase& p) {
-      std::printf("  %s%-*s %9zu %9.3f %9.3f %10.0f %10.0f\n", prefix, static_cast<int>(42 - std::strlen(prefix)), p.name,
-                  p.count, p.time.seconds, p.time.cpu_seconds, p.per_second(), p.per_cpu_second());
+      std::printf("  %s%-*s %9zu %9.3f %9.3f %10.0f %10.0f\n", prefix, static_cast<int>(42 - std::strlen(prefix)),
+                  p.name, p.count, p.time.seconds, p.time.cpu_seconds, p.per_second(), p.per_cpu_second());
     };
     for (const Phase& p : phases_) phase("", p);
     for (const Phase& p : baseline_phases_) phase("baseline: ", p);
@@ -149,19 +180,22 @@ class Bench {
     auto row = [&](const Series& s, bool ratios) {
       std::printf("  %-54s %8.3f %8.3f %8.3f %8.3f ", s.name.c_str(), s.latency.wall.p50_us / 1000,
                   s.latency.wall.p99_us / 1000, s.latency.cpu.p50_us / 1000, s.latency.cpu.p99_us / 1000);
-      if (s.hit_rate >= 0) std::printf("%7.3f", s.hit_rate);
-      else std::printf("%7s", "-");
+      if (s.hit_rate >= 0)
+        std::printf("%7.3f", s.hit_rate);
+      else
+        std::printf("%7s", "-");
       if (ratios) std::printf(" %7.1fx %7.1fx", s.latency.wall.p50_us / bm25, s.latency.wall.p50_us / faiss);
       std::printf("\n");
     };
     for (const Series& s : recalls_) row(s, true);
     for (const Series& s : baselines_) row(s, false);
-    std::printf("  (ms: elapsed, and CPU time of the thread; ratios: elapsed p50 of the RECALL over that of the baseline)\n\n");
-    std::printf("target: RECALL $q TOP 10 p50 <= %.0f ms and p99 <= %.0f ms, ingest >= %.0f episodes/s -> %s\n", kTargetP50Ms,
-                kTargetP99Ms, kTargetEpisodesPerSecond, TargetsMet() ? "met" : "NOT met");
+    std::printf(
+        "  (ms: elapsed, and CPU time of the thread; ratios: elapsed p50 of the RECALL over that of the baseline)\n\n");
+    std::printf("target: RECALL $q TOP 10 p50 <= %.0f ms and p99 <= %.0f ms, ingest >= %.0f episodes/s -> %s\n",
+                kTargetP50Ms, kTargetP99Ms, kTargetEpisodesPerSecond, TargetsMet() ? "met" : "NOT met");
   }
 
-  void PrintJson(double generate_seconds) const {
+  void PrintJson(const RunInfo& info) const {
     nlohmann::ordered_json j;
     size_t superseding = 0;
     for (const auto& f : m_.facts) superseding += f.supersedes;
@@ -174,11 +208,16 @@ class Bench {
     j["seed"] = o_.memory.seed;
     j["omp_threads"] = omp_get_max_threads();
     j["vectors"] = o_.exact_vectors ? "flat" : "hnsw";
-    j["generate_seconds"] = generate_seconds;
+    j["generate_seconds"] = info.generate_seconds;
+    j["load_average_start"] = info.load_start;
+    j["load_average_end"] = info.load_end;
     auto phase = [](const Phase& p) {
-      return nlohmann::ordered_json{{"name", p.name},           {"count", p.count},
-                                    {"seconds", p.time.seconds}, {"cpu_seconds", p.time.cpu_seconds},
-                                    {"per_second", p.per_second()}, {"per_cpu_second", p.per_cpu_second()}};
+      return nlohmann::ordered_json{{"name", p.name},
+                                    {"count", p.count},
+                                    {"seconds", p.time.seconds},
+                                    {"cpu_seconds", p.time.cpu_seconds},
+                                    {"per_second", p.per_second()},
+                                    {"per_cpu_second", p.per_cpu_second()}};
     };
     for (const Phase& p : phases_) j["ingest"].push_back(phase(p));
     for (const Phase& p : baseline_phases_) j["baseline_ingest"].push_back(phase(p));
@@ -199,8 +238,10 @@ class Bench {
       j["recall"].push_back(o);
     }
     for (const Series& s : baselines_) j["baselines"].push_back(series(s));
-    j["targets"] = {{"recall_p50_ms", kTargetP50Ms}, {"recall_p99_ms", kTargetP99Ms},
-                    {"episodes_per_second", kTargetEpisodesPerSecond}, {"met", TargetsMet()}};
+    j["targets"] = {{"recall_p50_ms", kTargetP50Ms},
+                    {"recall_p99_ms", kTargetP99Ms},
+                    {"episodes_per_second", kTargetEpisodesPerSecond},
+                    {"met", TargetsMet()}};
     std::printf("%s\n", j.dump(2).c_str());
   }
 
@@ -212,7 +253,8 @@ class Bench {
 
   bool TargetsMet() const {
     return !recalls_.empty() && recalls_[0].latency.wall.p50_us <= kTargetP50Ms * 1000 &&
-           recalls_[0].latency.wall.p99_us <= kTargetP99Ms * 1000 && phases_[1].per_second() >= kTargetEpisodesPerSecond;
+           recalls_[0].latency.wall.p99_us <= kTargetP99Ms * 1000 &&
+           phases_[1].per_second() >= kTargetEpisodesPerSecond;
   }
 
   graph::Id SourceEpisode(size_t q) const { return load_.episodes[m_.queries[q].episode]; }
@@ -256,8 +298,8 @@ class Bench {
     const Stopwatch embed_all;
     for (const auto& [id, text] : texts) vectors.push_back(embedder.Embed(text));
     baseline_phases_.push_back({"hashing Embed", texts.size(), embed_all.Elapsed()});
-    index::VectorIndex vectors_index(embedder.dimension(),
-                                     o_.exact_vectors ? index::VectorIndex::Kind::kFlat : index::VectorIndex::Kind::kHnsw);
+    index::VectorIndex vectors_index(
+        embedder.dimension(), o_.exact_vectors ? index::VectorIndex::Kind::kFlat : index::VectorIndex::Kind::kHnsw);
     size_t added = 0;
     const Stopwatch faiss_add;
     for (size_t i = 0; i < texts.size(); ++i)
@@ -283,8 +325,9 @@ class Bench {
       if (hits.ok()) faiss_hits += Contains(*hits, SourceEpisode(q));
     };
     for (size_t q = 0; q < std::min(kWarmUp, n); ++q) sink = sink + vectors_index.Search(queries[q], kTop)->size();
-    baselines_.push_back({o_.exact_vectors ? "baseline: Faiss flat VectorIndex::Search" : "baseline: Faiss HNSW VectorIndex::Search",
-                          MeasureWallAndCpu(n, faiss), 0});
+    baselines_.push_back(
+        {o_.exact_vectors ? "baseline: Faiss flat VectorIndex::Search" : "baseline: Faiss HNSW VectorIndex::Search",
+         MeasureWallAndCpu(n, faiss), 0});
     baselines_.back().hit_rate = double(faiss_hits) / n;
     baselines_.push_back({"baseline: HashingEmbedder::Embed of the query", embed, -1});
   }
@@ -303,13 +346,18 @@ int RunRecallBench(int argc, char** argv) {
   if (const int status = Parse(argc, argv, o); status != 0) return status < 0 ? 0 : status;
   // Faiss parallelises with OpenMP; the figures are for one thread.
   omp_set_num_threads(1);
+  RunInfo info;
+  info.load_start = LoadAverage();
   const Stopwatch generate;
   const SyntheticMemory memory = GenerateSyntheticMemory(o.memory);
-  const double generate_seconds = generate.Elapsed().seconds;
+  info.generate_seconds = generate.Elapsed().seconds;
   Bench bench(o, memory);
   if (const int status = bench.Run(); status != 0) return status;
-  if (o.json) bench.PrintJson(generate_seconds);
-  else bench.PrintTable(generate_seconds);
+  info.load_end = LoadAverage();
+  if (o.json)
+    bench.PrintJson(info);
+  else
+    bench.PrintTable(info);
   return 0;
 }
 

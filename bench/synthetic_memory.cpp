@@ -35,10 +35,7 @@ std::vector<SyntheticRelation> Relations() {
 
 class Generator {
  public:
-  explicit Generator(const SyntheticOptions& o)
-      : o_(o),
-        rng_(o.seed),
-        words_(VocabularyWords().size(), o.word_skew) {
+  explicit Generator(const SyntheticOptions& o) : o_(o), rng_(o.seed), words_(VocabularyWords().size(), o.word_skew) {
     const size_t n = o.episodes;
     counts_ = {o.people ? o.people : std::max<size_t>(50, n / 40), o.places ? o.places : std::max<size_t>(20, n / 100),
                o.organisations ? o.organisations : std::max<size_t>(20, n / 100)};
@@ -67,7 +64,8 @@ class Generator {
   void MakeEntities() {
     NameMaker names;
     for (EntityKind kind : {EntityKind::kPerson, EntityKind::kPlace, EntityKind::kOrganisation})
-      for (size_t i = 0; i < counts_[static_cast<size_t>(kind)]; ++i) m_.entities.push_back({kind, names.Make(kind, rng_)});
+      for (size_t i = 0; i < counts_[static_cast<size_t>(kind)]; ++i)
+        m_.entities.push_back({kind, names.Make(kind, rng_)});
   }
 
   Relation PickRelation() {
@@ -156,8 +154,8 @@ class Generator {
       uint32_t other;
       do other = Popular(EntityKind::kPerson);
       while (other == user);
-      const size_t length = static_cast<size_t>(
-          rng_.Between(static_cast<int64_t>(o_.session_length * 3 / 4), static_cast<int64_t>((o_.session_length * 5 + 3) / 4)));
+      const size_t length = static_cast<size_t>(rng_.Between(static_cast<int64_t>(o_.session_length * 3 / 4),
+                                                             static_cast<int64_t>((o_.session_length * 5 + 3) / 4)));
       bool user_speaks = rng_.Chance(0.5);
       time += rng_.Between(2 * kHour, 12 * kHour);
       for (size_t turn = 0; turn < std::max<size_t>(1, length) && m_.episodes.size() < o_.episodes; ++turn) {
@@ -191,7 +189,8 @@ class Generator {
             facts.push_back(MakeFact(relation, subject, index, kNoIndex));
         }
         words_of_.emplace_back();
-        ep.text = Text(ep.mentions, facts.empty() || facts[0].provenance == kNoIndex ? nullptr : &facts[0], words_of_.back());
+        ep.text =
+            Text(ep.mentions, facts.empty() || facts[0].provenance == kNoIndex ? nullptr : &facts[0], words_of_.back());
         for (SyntheticFact& f : facts) {
           f.valid_from = ep.time;
           m_.facts.push_back(f);
@@ -220,7 +219,8 @@ class Generator {
       words.resize(std::min<size_t>(words.size(), 3));
       std::vector<std::string_view> pieces(words.size());
       for (size_t i = 0; i < words.size(); ++i) pieces[i] = vocabulary[words[i]];
-      pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(rng.Below(pieces.size() + 1)), m_.entities[query.entity].name);
+      pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(rng.Below(pieces.size() + 1)),
+                    m_.entities[query.entity].name);
       for (std::string_view piece : pieces) query.text += (query.text.empty() ? "" : " ") + std::string(piece);
       m_.queries.push_back(std::move(query));
     }
@@ -230,7 +230,7 @@ class Generator {
   SplitMix64 rng_;
   Zipf words_;
   std::array<size_t, 3> counts_{};
-  std::vector<Zipf> popularity_;  // by kind
+  std::vector<Zipf> popularity_;                    // by kind
   std::unordered_map<uint64_t, uint32_t> current_;  // (relation, subject) -> current object, UNIQUE relations
   std::vector<std::vector<uint16_t>> words_of_;     // each episode's filler words (vocabulary ranks)
   SyntheticMemory m_;
@@ -240,9 +240,12 @@ class Generator {
 
 std::string_view EntityTypeName(EntityKind kind) {
   switch (kind) {
-    case EntityKind::kPerson: return "Person";
-    case EntityKind::kPlace: return "Place";
-    case EntityKind::kOrganisation: return "Organisation";
+    case EntityKind::kPerson:
+      return "Person";
+    case EntityKind::kPlace:
+      return "Place";
+    case EntityKind::kOrganisation:
+      return "Organisation";
   }
   return "";
 }

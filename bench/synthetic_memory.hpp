@@ -89,12 +89,12 @@ struct SyntheticRelation {
 };
 
 struct SyntheticFact {
-  uint32_t relation = 0;  // into SyntheticMemory::relations
+  uint32_t relation = 0;                           // into SyntheticMemory::relations
   uint32_t subject = kNoIndex, object = kNoIndex;  // entities
-  temporal::Timestamp valid_from = 0;  // the time of episode `after_episode`
-  uint32_t after_episode = 0;          // learned right after this episode
-  uint32_t provenance = kNoIndex;      // the episode stating it, or kNoIndex
-  bool supersedes = false;             // ends a current fact of its UNIQUE subject
+  temporal::Timestamp valid_from = 0;              // the time of episode `after_episode`
+  uint32_t after_episode = 0;                      // learned right after this episode
+  uint32_t provenance = kNoIndex;                  // the episode stating it, or kNoIndex
+  bool supersedes = false;                         // ends a current fact of its UNIQUE subject
 };
 
 struct SyntheticQuery {

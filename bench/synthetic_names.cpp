@@ -9,16 +9,17 @@ namespace mnemo::bench {
 
 namespace {
 
-constexpr std::array<std::string_view, 24> kOnsets = {"b", "br", "c",  "d",  "dr", "f", "g",  "gr", "h",  "j", "k",  "kr",
-                                                      "l", "m",  "n",  "p",  "r",  "s", "sh", "st", "th", "t", "v",  "z"};
+constexpr std::array<std::string_view, 24> kOnsets = {"b", "br", "c", "d", "dr", "f", "g",  "gr", "h",  "j", "k", "kr",
+                                                      "l", "m",  "n", "p", "r",  "s", "sh", "st", "th", "t", "v", "z"};
 constexpr std::array<std::string_view, 10> kVowels = {"a", "e", "i", "o", "u", "ai", "ea", "ou", "ia", "y"};
 constexpr std::array<std::string_view, 8> kCodas = {"", "", "", "n", "r", "l", "s", "x"};
 constexpr std::array<std::string_view, 8> kFirstEndings = {"", "", "a", "o", "en", "is", "el", "ine"};
 constexpr std::array<std::string_view, 8> kSurnameEndings = {"", "son", "ick", "ley", "ner", "ford", "man", "ez"};
-constexpr std::array<std::string_view, 10> kPlaceEndings = {"", "", "ton", "ford", "burg", "mouth", "vale", "port", "cove", "field"};
-constexpr std::array<std::string_view, 14> kOrganisationWords = {"Labs",    "Group",    "Partners", "Foods",  "Systems",
-                                                                  "Clinic",  "Studio",   "Bank",     "Works",  "Media",
-                                                                  "Logistics", "Bakery", "Academy",  "Trust"};
+constexpr std::array<std::string_view, 10> kPlaceEndings = {"",      "",     "ton",  "ford", "burg",
+                                                            "mouth", "vale", "port", "cove", "field"};
+constexpr std::array<std::string_view, 14> kOrganisationWords = {"Labs",      "Group",  "Partners", "Foods", "Systems",
+                                                                 "Clinic",    "Studio", "Bank",     "Works", "Media",
+                                                                 "Logistics", "Bakery", "Academy",  "Trust"};
 
 template <size_t N>
 std::string_view Pick(const std::array<std::string_view, N>& from, SplitMix64& rng) {

@@ -8,6 +8,7 @@ namespace {
 
 constexpr size_t kFunctionWords = 203;
 
+// clang-format off
 constexpr std::array<std::string_view, 2740> kWords = {
     // function words
     "the", "and", "to", "i", "a", "you", "it", "that", "of", "in", "is", "was", "my", "for", "we", "on",
@@ -278,6 +279,7 @@ constexpr std::array<std::string_view, 2740> kWords = {
     "rehearsal", "remix", "solo", "soprano", "symphony", "tempo", "tenor", "tuba", "ukulele", "verse",
     "vinyl", "vocals",
 };
+// clang-format on
 
 }  // namespace
 

@@ -9,10 +9,14 @@ namespace mnemo::engine {
 
 Status RunConsolidate(ExecContext& ctx, const lang::Consolidate& c, QueryResult& result) {
   switch (c.job) {
-    case lang::ConsolidateJob::kCommunities: return consolidate::RunCommunities(ctx, c, result);
-    case lang::ConsolidateJob::kImportance: return consolidate::RunImportance(ctx, c, result);
-    case lang::ConsolidateJob::kDecay: return consolidate::RunDecay(ctx, c, result);
-    case lang::ConsolidateJob::kDedupe: return consolidate::RunDedupe(ctx, c, result);
+    case lang::ConsolidateJob::kCommunities:
+      return consolidate::RunCommunities(ctx, c, result);
+    case lang::ConsolidateJob::kImportance:
+      return consolidate::RunImportance(ctx, c, result);
+    case lang::ConsolidateJob::kDecay:
+      return consolidate::RunDecay(ctx, c, result);
+    case lang::ConsolidateJob::kDedupe:
+      return consolidate::RunDedupe(ctx, c, result);
   }
   return Status::Internal("unknown CONSOLIDATE job");
 }

@@ -16,10 +16,10 @@ using graph::Vertex;
 
 namespace {
 
-constexpr size_t kMaxClique = 64;    // more entities than this in one record: a star around the first
-constexpr size_t kNameMembers = 3;   // members named in a topic's name
-constexpr size_t kTopMembers = 5;    // members listed in `top`
-constexpr double kSameTopic = 0.5;   // Jaccard above which a community continues a topic
+constexpr size_t kMaxClique = 64;   // more entities than this in one record: a star around the first
+constexpr size_t kNameMembers = 3;  // members named in a topic's name
+constexpr size_t kTopMembers = 5;   // members listed in `top`
+constexpr double kSameTopic = 0.5;  // Jaccard above which a community continues a topic
 
 struct Cooccurrence {
   graph::IncidenceGraph graph;  // entity vertices, weighted edges
@@ -73,24 +73,27 @@ Cooccurrence BuildCooccurrence(const graph::Hypergraph& g, const LiveMemory& liv
     vs.clear();
     vertex(ep.speaker, vs);
     for (Id a : ep.about) vertex(a, vs);
-    if (auto it = from_facts.find(id); it != from_facts.end()) vs.insert(vs.end(), it->second.begin(), it->second.end());
+    if (auto it = from_facts.find(id); it != from_facts.end())
+      vs.insert(vs.end(), it->second.begin(), it->second.end());
     link(vs);
     if (vs.size() >= 2) out.episodes.emplace_back(id, vs);
   }
 
   std::sort(pairs.begin(), pairs.end());
   for (const auto& [u, v, w] : pairs) {
-    if (!cg.edges.empty() && cg.edges.back().u == u && cg.edges.back().v == v) cg.edges.back().weight += w;
-    else cg.edges.push_back({u, v, w});
+    if (!cg.edges.empty() && cg.edges.back().u == u && cg.edges.back().v == v)
+      cg.edges.back().weight += w;
+    else
+      cg.edges.push_back({u, v, w});
   }
   return out;
 }
 
 // One community of the new partition.
 struct Community {
-  std::vector<Id> members;    // ranked: most central first
-  std::vector<Id> episodes;   // supporting, ascending
-  std::vector<Id> sorted;     // members ascending
+  std::vector<Id> members;   // ranked: most central first
+  std::vector<Id> episodes;  // supporting, ascending
+  std::vector<Id> sorted;    // members ascending
 };
 
 // A topic in memory before this run.
@@ -99,6 +102,26 @@ struct OldTopic {
   std::map<Id, Id> member_fact;  // member -> its visible in_topic fact
   std::vector<Id> duplicates;    // further visible in_topic facts of a member (retracted on reconciling)
 };
+
+// The graph Leiden sees: only the entities linked to another one (an
+// entity alone cannot make a topic, and igraph's Leiden may not settle on
+// vertices without edges).
+graph::IncidenceGraph Linked(const graph::IncidenceGraph& cg) {
+  std::vector<Vertex> renumber(cg.num_vertices(), 0);
+  std::vector<bool> linked(cg.num_vertices(), false);
+  for (const graph::GraphEdge& e : cg.edges) linked[e.u] = linked[e.v] = true;
+  graph::IncidenceGraph out;
+  for (Vertex v = 0; v < cg.num_vertices(); ++v)
+    if (linked[v]) {
+      renumber[v] = static_cast<Vertex>(out.ids.size());
+      out.vertex_of.emplace(cg.ids[v], renumber[v]);
+      out.ids.push_back(cg.ids[v]);
+    }
+  out.num_entities = out.ids.size();
+  out.edges.reserve(cg.edges.size());
+  for (const graph::GraphEdge& e : cg.edges) out.edges.push_back({renumber[e.u], renumber[e.v], e.weight});
+  return out;
+}
 
 std::vector<Community> Partition(const Cooccurrence& co, const graph::Communities& found) {
   const graph::IncidenceGraph& cg = co.graph;
@@ -118,9 +141,8 @@ std::vector<Community> Partition(const Cooccurrence& co, const graph::Communitie
     }
   for (Community& c : out) {
     c.members = c.sorted;
-    std::stable_sort(c.members.begin(), c.members.end(), [&](Id a, Id b) {
-      return strength[*cg.VertexOf(a)] > strength[*cg.VertexOf(b)];
-    });
+    std::stable_sort(c.members.begin(), c.members.end(),
+                     [&](Id a, Id b) { return strength[*cg.VertexOf(a)] > strength[*cg.VertexOf(b)]; });
   }
   return out;
 }
@@ -134,8 +156,10 @@ void Support(const Cooccurrence& co, const std::vector<int>& label, std::vector<
     for (Vertex v : vs) {
       if (label[v] < 0) continue;
       auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == label[v]; });
-      if (it == counts.end()) counts.emplace_back(label[v], 1);
-      else ++it->second;
+      if (it == counts.end())
+        counts.emplace_back(label[v], 1);
+      else
+        ++it->second;
     }
     for (const auto& [l, n] : counts) {
       if (n < 2) continue;
@@ -216,15 +240,19 @@ struct Row {
 Status RunCommunities(ExecContext& ctx, const lang::Consolidate& c, QueryResult& result) {
   int64_t seed = 42;
   double resolution = 1.0;
-  if (c.seed) { MNEMO_ASSIGN_OR_RETURN(seed, EvalIntOption(ctx, *c.seed, "SEED", 0, INT32_MAX)); }
+  if (c.seed) {
+    MNEMO_ASSIGN_OR_RETURN(seed, EvalIntOption(ctx, *c.seed, "SEED", 0, INT32_MAX));
+  }
   if (c.resolution) {
     MNEMO_ASSIGN_OR_RETURN(resolution, EvalNumberOption(ctx, *c.resolution, "RESOLUTION", 0.0, 1e6));
   }
   graph::Hypergraph& g = ctx.g;
   const LiveMemory live(ctx);
   const Cooccurrence co = BuildCooccurrence(g, live);
-  MNEMO_ASSIGN_OR_RETURN(graph::Communities found,
-                         graph::LeidenCommunities(co.graph, resolution, static_cast<int>(seed)));
+  graph::Communities found;
+  if (const graph::IncidenceGraph linked = Linked(co.graph); !linked.edges.empty()) {
+    MNEMO_ASSIGN_OR_RETURN(found, graph::LeidenCommunities(linked, resolution, static_cast<int>(seed)));
+  }
   std::vector<Community> communities = Partition(co, found);
   std::vector<int> label(co.graph.num_vertices(), -1);
   for (size_t i = 0; i < communities.size(); ++i)
@@ -235,9 +263,8 @@ Status RunCommunities(ExecContext& ctx, const lang::Consolidate& c, QueryResult&
   // Larger communities choose their topic first.
   std::vector<size_t> order(communities.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return communities[a].sorted.size() > communities[b].sorted.size();
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return communities[a].sorted.size() > communities[b].sorted.size(); });
 
   std::map<Id, OldTopic> old = CurrentTopics(ctx, live.names());
   std::unordered_map<Id, std::vector<Id>> topics_of;  // member -> old topics listing it
@@ -257,8 +284,8 @@ Status RunCommunities(ExecContext& ctx, const lang::Consolidate& c, QueryResult&
     double best = kSameTopic;
     for (const auto& [t, n] : shared) {
       if (!old.count(t)) continue;  // already continued by another community
-      const double jaccard = static_cast<double>(n) /
-                             static_cast<double>(com.sorted.size() + old.at(t).member_fact.size() - n);
+      const double jaccard =
+          static_cast<double>(n) / static_cast<double>(com.sorted.size() + old.at(t).member_fact.size() - n);
       if (jaccard > best) {
         best = jaccard;
         match = t;

@@ -24,8 +24,9 @@ std::string FactText(const graph::Hypergraph& g, const graph::Hyperedge& h) {
   for (size_t i = 0; i < h.roles.size(); ++i) {
     const auto& r = h.roles[i];
     out += (i ? ", " : "") + std::string(g.names().Text(r.role)) + ": ";
-    out += r.is_entity() ? EntityName(g, r.entity)
-                         : r.value.kind() == Value::Kind::kString ? r.value.as_string() : r.value.ToString();
+    out += r.is_entity()                            ? EntityName(g, r.entity)
+           : r.value.kind() == Value::Kind::kString ? r.value.as_string()
+                                                    : r.value.ToString();
   }
   return out + ")";
 }
@@ -48,8 +49,12 @@ struct Memory {
 Status RunDecay(ExecContext& ctx, const lang::Consolidate& c, QueryResult& result) {
   temporal::Duration half_life = kDefaultHalfLife;
   double threshold = kDefaultThreshold;
-  if (c.half_life) { MNEMO_ASSIGN_OR_RETURN(half_life, EvalDurationOption(ctx, *c.half_life, "HALF LIFE")); }
-  if (c.threshold) { MNEMO_ASSIGN_OR_RETURN(threshold, EvalNumberOption(ctx, *c.threshold, "THRESHOLD", 0.0, 1e9)); }
+  if (c.half_life) {
+    MNEMO_ASSIGN_OR_RETURN(half_life, EvalDurationOption(ctx, *c.half_life, "HALF LIFE"));
+  }
+  if (c.threshold) {
+    MNEMO_ASSIGN_OR_RETURN(threshold, EvalNumberOption(ctx, *c.threshold, "THRESHOLD", 0.0, 1e9));
+  }
   graph::Hypergraph& g = ctx.g;
   const LiveMemory live(ctx);
   const temporal::Timestamp now = ctx.statement_time;

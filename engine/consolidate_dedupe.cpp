@@ -19,9 +19,9 @@ using graph::Value;
 namespace {
 
 constexpr double kDefaultThreshold = 0.9;
-constexpr size_t kNeighbours = 6;         // nearest names compared per entity
-constexpr size_t kFlatLimit = 4096;       // exact search up to this many names of a type
-constexpr size_t kMaxBucketPairs = 64;    // pairs taken per shared alias
+constexpr size_t kNeighbours = 6;       // nearest names compared per entity
+constexpr size_t kFlatLimit = 4096;     // exact search up to this many names of a type
+constexpr size_t kMaxBucketPairs = 64;  // pairs taken per shared alias
 
 enum Reason { kKey, kAlias, kAcronym, kEmbedding };
 constexpr const char* kReasonNames[] = {"key", "alias", "acronym", "embedding"};
@@ -112,8 +112,8 @@ class Finder {
 
   Status AddSimilar(graph::Symbol type, const std::vector<Id>& ids, const std::vector<std::string>& keys) {
     if (threshold_ > 1.0 || ids.size() < 2) return Status::OK();
-    index::VectorIndex vectors(embedder_.dimension(),
-                               ids.size() <= kFlatLimit ? index::VectorIndex::Kind::kFlat : index::VectorIndex::Kind::kHnsw);
+    index::VectorIndex vectors(embedder_.dimension(), ids.size() <= kFlatLimit ? index::VectorIndex::Kind::kFlat
+                                                                               : index::VectorIndex::Kind::kHnsw);
     std::vector<std::vector<float>> embedded(ids.size());
     for (size_t i = 0; i < ids.size(); ++i) {
       if (keys[i].empty()) continue;
@@ -195,7 +195,9 @@ std::string Acronym(std::string_view normalised) {
 
 Status RunDedupe(ExecContext& ctx, const lang::Consolidate& c, QueryResult& result) {
   double threshold = kDefaultThreshold;
-  if (c.threshold) { MNEMO_ASSIGN_OR_RETURN(threshold, EvalNumberOption(ctx, *c.threshold, "THRESHOLD", 0.0, 1.0)); }
+  if (c.threshold) {
+    MNEMO_ASSIGN_OR_RETURN(threshold, EvalNumberOption(ctx, *c.threshold, "THRESHOLD", 0.0, 1.0));
+  }
   graph::Hypergraph& g = ctx.g;
   const LiveMemory live(ctx);
   const index::HashingEmbedder builtin;
@@ -251,10 +253,14 @@ Status RunDedupe(ExecContext& ctx, const lang::Consolidate& c, QueryResult& resu
   result.columns = {"source", "source_name", "target", "target_name", "type", "reason", "score", "merge"};
   for (const Proposal& p : proposals) {
     // Names before the merge: afterwards the source is archived.
-    std::vector<Value> row{Value(static_cast<int64_t>(p.source)), Value(EntityName(g, p.source)),
-                           Value(static_cast<int64_t>(p.target)), Value(EntityName(g, p.target)),
-                           Value(std::string(g.names().Text(p.why.type))), Value(kReasonNames[p.why.reason]),
-                           Value(p.why.score), Value()};
+    std::vector<Value> row{Value(static_cast<int64_t>(p.source)),
+                           Value(EntityName(g, p.source)),
+                           Value(static_cast<int64_t>(p.target)),
+                           Value(EntityName(g, p.target)),
+                           Value(std::string(g.names().Text(p.why.type))),
+                           Value(kReasonNames[p.why.reason]),
+                           Value(p.why.score),
+                           Value()};
     if (c.apply) {
       MNEMO_ASSIGN_OR_RETURN(MergeReport merged, MergeEntities(ctx, p.source, p.target, &links));
       row.back() = Value(static_cast<int64_t>(merged.merge));

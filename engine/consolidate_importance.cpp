@@ -84,8 +84,9 @@ Status RunImportance(ExecContext& ctx, const lang::Consolidate& /*c*/, QueryResu
     ++changed;
   }
   const size_t top = std::min(kTopNames, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end(),
-                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::partial_sort(
+      ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end(),
+      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   graph::List names;
   for (size_t i = 0; i < top; ++i) names.emplace_back(EntityName(g, ranked[i].second));
 

@@ -119,7 +119,8 @@ Id MergedInto(const graph::Hypergraph& g, Id id) {
 
 Result<MergeReport> MergeEntities(ExecContext& ctx, Id source, Id target, EpisodeLinks* links) {
   graph::Hypergraph& g = ctx.g;
-  if (source == target) return Status::InvalidArgument("cannot merge entity " + std::to_string(source) + " into itself");
+  if (source == target)
+    return Status::InvalidArgument("cannot merge entity " + std::to_string(source) + " into itself");
   for (Id id : {source, target}) {
     const graph::Entity* e = g.entity(id);
     if (!e || !ctx.view.EntityVisible(*e))
@@ -218,8 +219,7 @@ Result<MergeReport> MergeEntities(ExecContext& ctx, Id source, Id target, Episod
 Result<MergeReport> UnmergeEntities(ExecContext& ctx, Id merge) {
   graph::Hypergraph& g = ctx.g;
   const graph::Hyperedge* m = g.hyperedge(merge);
-  if (!m || g.names().Text(m->type) != kMergedInto)
-    return Status::NotFound("no merge has id " + std::to_string(merge));
+  if (!m || g.names().Text(m->type) != kMergedInto) return Status::NotFound("no merge has id " + std::to_string(merge));
   if (m->time.retracted_at != temporal::kForever)
     return Status::InvalidArgument("merge " + std::to_string(merge) + " was undone already");
   const Id source = RoleEntity(g, *m, "source");
@@ -244,10 +244,12 @@ Result<MergeReport> UnmergeEntities(ExecContext& ctx, Id merge) {
     if (!ep) continue;
     Id speaker = ep->speaker;
     std::vector<Id> about = ep->about;
-    if (position == -1 && speaker == target) speaker = source;
+    if (position == -1 && speaker == target)
+      speaker = source;
     else if (position >= 0 && static_cast<size_t>(position) < about.size() && about[position] == target)
       about[position] = source;
-    else continue;
+    else
+      continue;
     MNEMO_RETURN_IF_ERROR(g.SetEpisodeEntities(static_cast<Id>(id), speaker, std::move(about)));
     ++report.episodes;
   }
@@ -307,13 +309,12 @@ Status RunMergeEntity(ExecContext& ctx, const lang::MergeEntity& m, QueryResult&
     if (!merged.ok()) return Status(merged.status()).WithPosition(m.from->line, m.from->column);
     report = *merged;
   }
-  result.columns = {"merge",    "source",   "source_name", "target",     "target_name",
-                    "facts",    "episodes", "aliases",     "properties", "types"};
+  result.columns = {"merge", "source",   "source_name", "target",     "target_name",
+                    "facts", "episodes", "aliases",     "properties", "types"};
   auto count = [](size_t n) { return Value(static_cast<int64_t>(n)); };
   result.rows.push_back({IdValue(report.merge), IdValue(report.source), Value(EntityName(ctx.g, report.source)),
                          IdValue(report.target), Value(EntityName(ctx.g, report.target)), count(report.facts),
-                         count(report.episodes), count(report.aliases), count(report.properties),
-                         count(report.types)});
+                         count(report.episodes), count(report.aliases), count(report.properties), count(report.types)});
   return Status::OK();
 }
 

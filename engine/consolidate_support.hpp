@@ -20,7 +20,7 @@ namespace mnemo::engine::consolidate {
 inline constexpr std::string_view kTopicType = "Topic";
 inline constexpr std::string_view kInTopic = "in_topic";        // in_topic(member: any entity, topic: Topic)
 inline constexpr std::string_view kMergedInto = "merged_into";  // merged_into(source: entity, target: entity)
-inline constexpr std::string_view kImportance = "importance";  // entity property written by IMPORTANCE
+inline constexpr std::string_view kImportance = "importance";   // entity property written by IMPORTANCE
 
 // The interned names of the derived records (kNoSymbol when never written).
 struct DerivedNames {

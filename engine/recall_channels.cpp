@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "index/tokenizer.hpp"
 
@@ -11,15 +12,38 @@ using graph::Id;
 
 bool RecallFilter::operator()(Id id) const {
   const graph::Hypergraph& g = ctx_.g;
-  if (const graph::Episode* ep = g.episode(id)) {
-    // An episode is visible once it happened (valid time) and was recorded (transaction time).
-    return !ep->forgotten && ep->time <= ctx_.as_of && ep->timeline.transaction().Contains(ctx_.known_at) &&
-           ep->trust >= min_trust_;
-  }
-  if (const graph::Hyperedge* h = g.hyperedge(id)) return ctx_.view.HyperedgeVisible(*h) && h->confidence >= min_trust_;
-  if (const graph::Entity* e = g.entity(id)) return ctx_.view.EntityVisible(*e);
+  if (const graph::Episode* ep = g.episode(id)) return Visible(*ep);
+  if (const graph::Hyperedge* h = g.hyperedge(id)) return Visible(*h);
+  if (const graph::Entity* e = g.entity(id)) return Visible(*e);
   return false;
 }
+
+bool RecallFilter::Episode(Id id) const {
+  const graph::Episode* ep = ctx_.g.episode(id);
+  return ep && Visible(*ep);
+}
+
+bool RecallFilter::Fact(Id id) const {
+  const graph::Hyperedge* h = ctx_.g.hyperedge(id);
+  return h && Visible(*h);
+}
+
+bool RecallFilter::Entity(Id id) const {
+  const graph::Entity* e = ctx_.g.entity(id);
+  return e && Visible(*e);
+}
+
+bool RecallFilter::Visible(const graph::Episode& ep) const {
+  // An episode is visible once it happened (valid time) and was recorded (transaction time).
+  return !ep.forgotten && ep.time <= ctx_.as_of && ep.timeline.transaction().Contains(ctx_.known_at) &&
+         ep.trust >= min_trust_;
+}
+
+bool RecallFilter::Visible(const graph::Hyperedge& h) const {
+  return ctx_.view.HyperedgeVisible(h) && h.confidence >= min_trust_;
+}
+
+bool RecallFilter::Visible(const graph::Entity& e) const { return ctx_.view.EntityVisible(e); }
 
 Ranked VectorChannel(const RecallIndex& index, const std::vector<float>& query, size_t n, const RecallFilter& accept) {
   Ranked out;
@@ -72,38 +96,109 @@ std::vector<Id> EntitiesMentioned(const RecallIndex& index, const std::string& q
   return out;
 }
 
+namespace {
+// An entity with more links than this is a hub (see GraphChannel).
+constexpr size_t kHubLinks = 1000;
+}  // namespace
+
 index::SpreadResult GraphChannel(const ExecContext& ctx, const RecallIndex& index,
                                  const std::vector<std::pair<Id, float>>& seeds, const RecallFilter& accept) {
   const graph::Hypergraph& g = ctx.g;
   const bool with_past = !ctx.view.current();
-  // Link weights: participation in a fact and provenance are strong; being
-  // the speaker of or subject of an episode, and a session neighbour, weaker.
-  auto neighbours = [&](Id node, std::vector<index::Neighbor>& out) {
-    auto add = [&](Id id, float w) {
-      if (id != graph::kNoId && accept(id)) out.push_back({id, w});
-    };
-    if (g.entity(node)) {
-      g.ForEachIncidence(node, graph::kNoSymbol, graph::kNoSymbol, [&](const graph::Incidence& inc) { add(inc.edge, 1.0f); },
-                         with_past);
-      for (Id ep : index.EpisodesOf(node)) add(ep, 0.5f);
+  // Calls f(id, weight, kind) for each link of `node`, visible or not, in a
+  // fixed order, until f returns false. Link weights: participation in a
+  // fact and provenance are strong; being the speaker of or subject of an
+  // episode, and a session neighbour, weaker.
+  enum Kind { kEpisode, kFact, kEntity };
+  auto for_each_link = [&](Id node, auto&& f) {
+    if (const graph::Entity* e = g.entity(node)) {
+      for (const graph::Incidence& inc : e->incidence)
+        if (!f(inc.edge, 1.0f, kFact)) return;
+      if (with_past)
+        for (const graph::Incidence& inc : e->past_incidence)
+          if (!f(inc.edge, 1.0f, kFact)) return;
+      for (Id ep : index.EpisodesOf(node))
+        if (!f(ep, 0.5f, kEpisode)) return;
     } else if (const graph::Hyperedge* h = g.hyperedge(node)) {
       for (const auto& r : h->roles)
-        if (r.is_entity()) add(r.entity, 1.0f);
-      for (Id ep : h->provenance) add(ep, 1.0f);
+        if (r.is_entity() && !f(r.entity, 1.0f, kEntity)) return;
+      for (Id ep : h->provenance)
+        if (!f(ep, 1.0f, kEpisode)) return;
     } else if (const graph::Episode* ep = g.episode(node)) {
-      add(ep->speaker, 0.25f);
-      for (Id a : ep->about) add(a, 0.5f);
-      for (Id f : index.FactsFrom(node)) add(f, 1.0f);
+      if (!f(ep->speaker, 0.25f, kEntity)) return;
+      for (Id a : ep->about)
+        if (!f(a, 0.5f, kEntity)) return;
+      for (Id fact : index.FactsFrom(node))
+        if (!f(fact, 1.0f, kFact)) return;
       auto [before, after] = index.SessionNeighbours(node);
-      add(before, 0.5f);
-      add(after, 0.5f);
+      if (f(before, 0.5f, kEpisode)) f(after, 0.5f, kEpisode);
     }
   };
+  auto visible = [&](Id id, Kind kind) {
+    if (id == graph::kNoId) return false;
+    return kind == kEpisode ? accept.Episode(id) : kind == kFact ? accept.Fact(id) : accept.Entity(id);
+  };
+  auto hub_links = [&](const graph::Entity& e, Id node) {
+    return e.incidence.size() + (with_past ? e.past_incidence.size() : 0) + index.EpisodesOf(node).size();
+  };
+  // The most link weight an entity can have: every link visible.
+  auto max_weight = [&](const graph::Entity& e, Id node) {
+    return static_cast<double>(e.incidence.size() + (with_past ? e.past_incidence.size() : 0)) +
+           0.5 * static_cast<double>(index.EpisodesOf(node).size());
+  };
+
   index::SpreadParams params;
   params.max_hops = 2;
   params.decay = 0.5f;
   params.max_nodes = 2000;
-  return index::Spread(seeds, neighbours, params);
+
+  // Hubs (entities with thousands of episodes, such as an agent's user) are
+  // costly to list, and their energy, divided among so many links, rarely
+  // survives: Spread drops a transfer under min_activation, and a node of
+  // energy e and visible link weight W passes e * decay * w / max(1, W)
+  // along a link of weight w <= 1. So Spread first runs with hubs listing
+  // no links. Then each hub it expanded is checked: when its visible link
+  // weight exceeds `needed(score)` (its score bounds its energy in any
+  // wave), every transfer of it was dropped, and the result is exactly the
+  // one of listing it. Otherwise Spread runs again with the hub listed.
+  auto needed = [&](double energy) {  // with a margin of 1% for rounding
+    return std::max(1.0, 1.01 * energy * params.decay / params.min_activation);
+  };
+  std::unordered_set<Id> listed;
+  for (const auto& [id, energy] : seeds)  // seeds that could not pass the check
+    if (const graph::Entity* e = g.entity(id);
+        e && hub_links(*e, id) > kHubLinks && max_weight(*e, id) <= needed(energy))
+      listed.insert(id);
+  std::vector<Id> skipped;
+  auto neighbours = [&](Id node, std::vector<index::Neighbor>& out) {
+    if (const graph::Entity* e = g.entity(node); e && hub_links(*e, node) > kHubLinks && !listed.count(node)) {
+      skipped.push_back(node);
+      return;
+    }
+    for_each_link(node, [&](Id id, float w, Kind kind) {
+      if (visible(id, kind)) out.push_back({id, w});
+      return true;
+    });
+  };
+  for (;;) {
+    skipped.clear();
+    index::SpreadResult result = index::Spread(seeds, neighbours, params);
+    bool exact = true;
+    for (Id hub : skipped) {
+      const double need = needed(result.nodes().at(hub).score);
+      double weight = 0;
+      if (max_weight(*g.entity(hub), hub) > need)
+        for_each_link(hub, [&](Id id, float w, Kind kind) {
+          if (id != hub && visible(id, kind)) weight += w;
+          return weight <= need;
+        });
+      if (weight <= need) {
+        listed.insert(hub);
+        exact = false;
+      }
+    }
+    if (exact) return result;
+  }
 }
 
 Ranked RecencyChannel(RecallIndex& index, const std::vector<Id>& candidates, temporal::Timestamp now) {

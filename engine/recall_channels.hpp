@@ -29,8 +29,17 @@ class RecallFilter {
  public:
   RecallFilter(const ExecContext& ctx, double min_trust) : ctx_(ctx), min_trust_(min_trust) {}
   bool operator()(graph::Id id) const;
+  // The same test for a record known to be an episode, a fact (or event),
+  // or an entity: one store lookup instead of up to three. False for a
+  // record of another kind.
+  bool Episode(graph::Id id) const;
+  bool Fact(graph::Id id) const;
+  bool Entity(graph::Id id) const;
 
  private:
+  bool Visible(const graph::Episode& ep) const;
+  bool Visible(const graph::Hyperedge& h) const;
+  bool Visible(const graph::Entity& e) const;
   const ExecContext& ctx_;
   double min_trust_;
 };

@@ -170,6 +170,14 @@ Result<Communities> LeidenCommunities(const IncidenceGraph& g, double resolution
     return Status::InvalidArgument("Leiden resolution must be a finite number >= 0, got " +
                                    std::to_string(resolution));
   if (g.num_vertices() == 0) return Communities{};
+  // Without edges every vertex is its own community (and igraph's Leiden,
+  // asked to iterate until stable, would not return).
+  if (g.edges.empty()) {
+    Communities singletons;
+    for (Id id : g.ids) singletons.push_back({id});
+    std::sort(singletons.begin(), singletons.end());
+    return singletons;
+  }
   IgraphSession session;
   Graph graph;
   RealVector weights, strengths;

@@ -20,8 +20,9 @@ commands:
   help [COMMAND]               print this help, or a command's help
 
 options of run, query and shell:
-  --db DIR                     a durable memory directory (not supported yet; without it
-                               the memory lives in the process and is gone at exit)
+  --db DIR                     a durable memory directory (created if missing); without it
+                               the memory lives in the process and is gone at exit
+  --fsync always|batch|off     when the write-ahead log is synced (default always; run, query)
   -f, --format FORMAT          table (default), json (one object per statement) or csv
   -p, --param NAME=VALUE       parameter $NAME; VALUE is JSON, else a string (repeatable)
   --no-timer                   table format: do not print each statement's time

@@ -67,9 +67,7 @@ int ShellCommand(int argc, char** argv) {
     return 2;
   }
 
-  Options db_options;
-  db_options.directory = options.db;
-  auto db = Database::Open(db_options);
+  auto db = Database::Open(DatabaseOptionsOf(options));
   if (!db.ok()) {
     std::cerr << "mnemo: cannot open the memory";
     if (!options.db.empty()) std::cerr << " in '" << options.db << "'";

@@ -56,8 +56,7 @@ TEST_CASE_METHOD(TwoGroups, "COMMUNITIES finds two obvious communities", "[conso
   const Id hiking = Single("MATCH (p:Person {name: 'A1'})-[m:in_topic]->(t:Topic) RETURN m.episodes[0]");
   CHECK(Column("MATCH (p:Person {name: 'A2'})-[m:in_topic]->() RETURN m.episodes") ==
         std::vector<std::string>{"[" + std::to_string(hiking) + "]"});
-  CHECK(Column("MATCH (p:Person {name: 'A3'})-[m:in_topic]->() RETURN m.episodes") ==
-        std::vector<std::string>{"[]"});
+  CHECK(Column("MATCH (p:Person {name: 'A3'})-[m:in_topic]->() RETURN m.episodes") == std::vector<std::string>{"[]"});
 }
 
 TEST_CASE_METHOD(TwoGroups, "COMMUNITIES twice changes nothing the second time", "[consolidate]") {
@@ -137,4 +136,17 @@ TEST_CASE_METHOD(TwoGroups, "readers never see half of a COMMUNITIES job", "[con
   reader.join();
   CHECK(reads > 0);
   CHECK(torn == 0);
+}
+
+TEST_CASE("COMMUNITIES on entities that are never linked makes no topic", "[consolidate]") {
+  testing::ConsolidateFixture m;
+  m.Run("OBSERVE 'I am alone' BY Person 'Ann'");
+  m.Run("OBSERVE 'me too' BY Person 'Bob'");
+  const QueryResult r = m.Run("CONSOLIDATE COMMUNITIES");
+  CHECK(r.rows.empty());
+  CHECK(r.stats.empty());
+  // Linked entities beside lone ones: one topic, the lone ones in none.
+  m.Run("ASSERT knows(a: Person 'Cy', b: Person 'Dee')");
+  CHECK(m.Run("CONSOLIDATE COMMUNITIES").rows.size() == 1);
+  CHECK(m.Set("MATCH (p)-[:in_topic]->(:Topic) RETURN p.name") == std::set<std::string>{"Cy", "Dee"});
 }

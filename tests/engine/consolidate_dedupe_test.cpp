@@ -10,17 +10,17 @@ namespace {
 
 struct Duplicates : testing::ConsolidateFixture {
   Duplicates() {
-    for (const char* s : {"DEFINE ENTITY Person (name TEXT KEY)", "DEFINE ENTITY City (name TEXT KEY)",
-                          "ASSERT lives_in(resident: Person 'Ann', city: City 'New York City')",
-                          "ASSERT lives_in(resident: Person 'Bob', city: City 'New York City')",
-                          "ASSERT lives_in(resident: Person 'Cy', city: City 'NYC')",
-                          "ASSERT lives_in(resident: Person 'Di', city: City 'St. Louis')",
-                          "ASSERT lives_in(resident: Person 'Ed', city: City 'St Louis')",
-                          "ASSERT lives_in(resident: Person 'Flo', city: City 'Saint Louis')",
-                          "ASSERT knows(a: Person 'Jonathan Smith', b: Person 'Ann')",
-                          "ASSERT knows(a: Person 'Jon', b: Person 'Bob')",
-                          "MATCH (p:Person {name: 'Jonathan Smith'}) SET p.email = 'js@example.org'",
-                          "CREATE (:Person {name: 'Melanie'}), (:Person {name: 'Melanie!'}), (:City {name: 'Melanie'})"})
+    for (const char* s :
+         {"DEFINE ENTITY Person (name TEXT KEY)", "DEFINE ENTITY City (name TEXT KEY)",
+          "ASSERT lives_in(resident: Person 'Ann', city: City 'New York City')",
+          "ASSERT lives_in(resident: Person 'Bob', city: City 'New York City')",
+          "ASSERT lives_in(resident: Person 'Cy', city: City 'NYC')",
+          "ASSERT lives_in(resident: Person 'Di', city: City 'St. Louis')",
+          "ASSERT lives_in(resident: Person 'Ed', city: City 'St Louis')",
+          "ASSERT lives_in(resident: Person 'Flo', city: City 'Saint Louis')",
+          "ASSERT knows(a: Person 'Jonathan Smith', b: Person 'Ann')", "ASSERT knows(a: Person 'Jon', b: Person 'Bob')",
+          "MATCH (p:Person {name: 'Jonathan Smith'}) SET p.email = 'js@example.org'",
+          "CREATE (:Person {name: 'Melanie'}), (:Person {name: 'Melanie!'}), (:City {name: 'Melanie'})"})
       Run(s);
   }
   // "source -> target (reason)" of each proposal.
@@ -59,8 +59,8 @@ TEST_CASE_METHOD(Duplicates, "DEDUPE proposes, APPLY merges, and a second run fi
   const QueryResult applied = Run("CONSOLIDATE DEDUPE APPLY");
   CHECK(Proposals(applied) == Proposals(proposed));
   for (const auto& row : applied.rows) CHECK(row[7].as_int() > 0);
-  CHECK(Set("MATCH (c:City) RETURN c.name") == std::set<std::string>{"New York City", "St. Louis", "Saint Louis",
-                                                                     "Melanie"});
+  CHECK(Set("MATCH (c:City) RETURN c.name") ==
+        std::set<std::string>{"New York City", "St. Louis", "Saint Louis", "Melanie"});
   CHECK(Set("MATCH (p:Person)-[:lives_in]->(c:City {name: 'New York City'}) RETURN p.name") ==
         std::set<std::string>{"Ann", "Bob", "Cy"});
   CHECK(Run("CONSOLIDATE DEDUPE").rows.empty());

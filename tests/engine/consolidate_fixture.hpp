@@ -52,7 +52,7 @@ struct ConsolidateFixture {
     const QueryResult r = Run(q);
     for (const auto& row : r.rows)
       out.push_back(row.at(column).kind() == graph::Value::Kind::kString ? row.at(column).as_string()
-                                                                          : r.Render(row.at(column)));
+                                                                         : r.Render(row.at(column)));
     return out;
   }
   std::set<std::string> Set(const std::string& q, size_t column = 0) {

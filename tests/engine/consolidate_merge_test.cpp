@@ -44,7 +44,8 @@ struct Cities : testing::ConsolidateFixture {
       for (const auto& [id, e] : g.entities()) {
         links += std::to_string(id) + (e.forgotten ? "F" : "") + ":";
         for (const auto& a : e.aliases) links += a + ",";
-        for (const auto& [k, v] : e.properties.entries()) links += std::string(g.names().Text(k)) + "=" + v.ToString() + ",";
+        for (const auto& [k, v] : e.properties.entries())
+          links += std::string(g.names().Text(k)) + "=" + v.ToString() + ",";
         // Incidence, without the merge records (they stay as history).
         for (const auto* lines : {&e.incidence, &e.past_incidence}) {
           for (const auto& inc : *lines)

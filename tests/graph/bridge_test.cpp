@@ -130,6 +130,14 @@ TEST_CASE("PageRank arguments are checked", "[bridge]") {
   CHECK(none->empty());
 }
 
+TEST_CASE("Leiden on entities without any link returns one community each", "[bridge]") {
+  Store s;
+  const Id a = s.Entity("a"), b = s.Entity("b"), c = s.Entity("c");
+  auto parts = LeidenCommunities(s.g, 1.0, 7);
+  REQUIRE(parts.ok());
+  CHECK(*parts == Communities{{a}, {b}, {c}});
+}
+
 TEST_CASE("Leiden splits two 4-cliques joined by one edge", "[bridge]") {
   Store s;
   std::vector<Id> v;

@@ -40,8 +40,8 @@ TEST_CASE("consolidation statements print and re-parse to the same text", "[lang
   for (const char* text :
        {"CONSOLIDATE COMMUNITIES", "CONSOLIDATE COMMUNITIES SEED 7 RESOLUTION 0.5", "CONSOLIDATE IMPORTANCE",
         "CONSOLIDATE DECAY HALF LIFE 30d THRESHOLD 0.1 DRY RUN", "CONSOLIDATE DECAY", "CONSOLIDATE DEDUPE",
-        "CONSOLIDATE DEDUPE THRESHOLD 0.95 APPLY", "MERGE ENTITY City 'NYC' INTO City 'New York City'",
-        "UNMERGE 42", "UNMERGE $m", "UNMERGE City 'NYC'"}) {
+        "CONSOLIDATE DEDUPE THRESHOLD 0.95 APPLY", "MERGE ENTITY City 'NYC' INTO City 'New York City'", "UNMERGE 42",
+        "UNMERGE $m", "UNMERGE City 'NYC'"}) {
     INFO(text);
     const std::string printed = Minimal(text);
     CHECK(printed == text);
