@@ -144,6 +144,14 @@ class Bench {
     phases_ = {{"entities (EnsureEntity)", m_.entities.size(), load_.entities_time},
                {"episodes (Observe)", m_.episodes.size(), load_.episodes_time},
                {"facts (Assert)", m_.facts.size(), load_.facts_time}};
+    // Vectors join the HNSW index in one batch before the next vector search
+    // (RecallIndex), so the first vector search after the load indexes them
+    // all: it is part of ingest, timed on its own.
+    const Stopwatch catch_up;
+    if (auto r = conn.Query("RECALL $q TOP 1 USING vector", {{"q", graph::Value(m_.queries[0].text)}}); !r.ok())
+      return Fail("first vector search: " + r.status().ToString());
+    phases_.push_back({"vectors indexed (first vector search)",
+                       m_.entities.size() + m_.episodes.size() + m_.facts.size(), catch_up.Elapsed()});
 
     for (const char* text : {"RECALL $q TOP 10", "RECALL $q TOP 10 USING keyword", "RECALL $q TOP 10 USING vector",
                              "RECALL $q TOP 10 USING keyword, vector, graph, recency"})
@@ -173,6 +181,7 @@ class Bench {
                   p.name, p.count, p.time.seconds, p.time.cpu_seconds, p.per_second(), p.per_cpu_second());
     };
     for (const Phase& p : phases_) phase("", p);
+    phase("", Ingest());
     for (const Phase& p : baseline_phases_) phase("baseline: ", p);
     std::printf("\n%-56s %8s %8s %8s %8s %7s %8s %8s\n", "search (top 10)", "p50 ms", "p99 ms", "cpu p50", "cpu p99",
                 "hit@10", "/BM25", "/Faiss");
@@ -191,8 +200,9 @@ class Bench {
     for (const Series& s : baselines_) row(s, false);
     std::printf(
         "  (ms: elapsed, and CPU time of the thread; ratios: elapsed p50 of the RECALL over that of the baseline)\n\n");
-    std::printf("target: RECALL $q TOP 10 p50 <= %.0f ms and p99 <= %.0f ms, ingest >= %.0f episodes/s -> %s\n",
-                kTargetP50Ms, kTargetP99Ms, kTargetEpisodesPerSecond, TargetsMet() ? "met" : "NOT met");
+    std::printf(
+        "target: RECALL $q TOP 10 p50 <= %.0f ms and p99 <= %.0f ms, ingest (all phases) >= %.0f episodes/s -> %s\n",
+        kTargetP50Ms, kTargetP99Ms, kTargetEpisodesPerSecond, TargetsMet() ? "met" : "NOT met");
   }
 
   void PrintJson(const RunInfo& info) const {
@@ -220,6 +230,8 @@ class Bench {
                                     {"per_cpu_second", p.per_cpu_second()}};
     };
     for (const Phase& p : phases_) j["ingest"].push_back(phase(p));
+    j["ingest_episodes_per_second"] = Ingest().per_second();
+    j["ingest_episodes_per_cpu_second"] = Ingest().per_cpu_second();
     for (const Phase& p : baseline_phases_) j["baseline_ingest"].push_back(phase(p));
     const double bm25 = baselines_[0].latency.wall.p50_us, faiss = baselines_[1].latency.wall.p50_us;
     auto series = [](const Series& s) {
@@ -251,10 +263,20 @@ class Bench {
     return 1;
   }
 
+  // Ingest as episodes per second of all of it: entities, episodes, facts
+  // and the indexing of their vectors.
+  Phase Ingest() const {
+    Phase all{"all of the above, per episode", m_.episodes.size(), {}};
+    for (const Phase& p : phases_) {
+      all.time.seconds += p.time.seconds;
+      all.time.cpu_seconds += p.time.cpu_seconds;
+    }
+    return all;
+  }
+
   bool TargetsMet() const {
     return !recalls_.empty() && recalls_[0].latency.wall.p50_us <= kTargetP50Ms * 1000 &&
-           recalls_[0].latency.wall.p99_us <= kTargetP99Ms * 1000 &&
-           phases_[1].per_second() >= kTargetEpisodesPerSecond;
+           recalls_[0].latency.wall.p99_us <= kTargetP99Ms * 1000 && Ingest().per_second() >= kTargetEpisodesPerSecond;
   }
 
   graph::Id SourceEpisode(size_t q) const { return load_.episodes[m_.queries[q].episode]; }
