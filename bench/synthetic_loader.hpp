@@ -7,8 +7,9 @@
 //  3. episodes, in order: Observe with text, time, speaker, session
 //     (SessionName), source "synthetic" and about = mentions;
 //  4. facts, in order: Assert with both roles, valid_from and provenance.
-// Embedding and indexing for RECALL happen inside Observe and Assert, so the
-// phases time them too.
+// Observe and Assert embed and index for RECALL, so the phases time that
+// too — except adding the vectors to HNSW, which waits for the next vector
+// search (engine/recall_index.hpp).
 #pragma once
 
 #include <vector>
