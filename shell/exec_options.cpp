@@ -1,5 +1,7 @@
 #include "shell/exec_options.hpp"
 
+#include <iostream>
+
 #include "shell/format/json_value.hpp"
 
 namespace mnemo::shell {
@@ -46,6 +48,15 @@ Result<engine::Params> ParseParams(const std::vector<std::string>& specs) {
     params[name] = ParseParamValue(std::string_view(spec).substr(eq + 1));
   }
   return params;
+}
+
+std::unique_ptr<Database> OpenMemory(const ExecOptions& options) {
+  auto db = Database::Open(DatabaseOptionsOf(options));
+  if (db.ok()) return std::move(db).value();
+  std::cerr << "mnemo: cannot open the memory";
+  if (!options.db.empty()) std::cerr << " in '" << options.db << "'";
+  std::cerr << ": " << db.status().message() << " (" << StatusCodeName(db.status().code()) << ")\n";
+  return nullptr;
 }
 
 }  // namespace mnemo::shell

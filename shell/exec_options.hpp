@@ -26,6 +26,9 @@ void AddExecOptions(CLI::App& app, ExecOptions& options);
 // The Database options these ask for: the directory of --db and the fsync
 // policy of --fsync (already checked by AddExecOptions' validator).
 Options DatabaseOptionsOf(const ExecOptions& options);
+// Opens the memory the options name; on failure prints why (with the
+// directory) to stderr and returns null.
+std::unique_ptr<Database> OpenMemory(const ExecOptions& options);
 
 // The parameters of `--param NAME=VALUE` options: VALUE as JSON when it
 // parses (number, string, bool, null, list, object), else as a string; a

@@ -32,14 +32,9 @@ int RunScripts(const ExecOptions& options, const std::vector<Script>& scripts) {
     return 2;
   }
 
-  auto db = Database::Open(DatabaseOptionsOf(options));
-  if (!db.ok()) {
-    std::cerr << "mnemo: cannot open the memory";
-    if (!options.db.empty()) std::cerr << " in '" << options.db << "'";
-    std::cerr << ": " << db.status().message() << " (" << StatusCodeName(db.status().code()) << ")\n";
-    return 1;
-  }
-  Connection conn = db.value()->Connect();
+  std::unique_ptr<Database> db = OpenMemory(options);
+  if (!db) return 1;
+  Connection conn = db->Connect();
 
   FormatOptions format_options;
   format_options.timer = !options.no_timer;

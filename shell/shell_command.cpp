@@ -67,14 +67,9 @@ int ShellCommand(int argc, char** argv) {
     return 2;
   }
 
-  auto db = Database::Open(DatabaseOptionsOf(options));
-  if (!db.ok()) {
-    std::cerr << "mnemo: cannot open the memory";
-    if (!options.db.empty()) std::cerr << " in '" << options.db << "'";
-    std::cerr << ": " << db.status().message() << " (" << StatusCodeName(db.status().code()) << ")\n";
-    return 1;
-  }
-  Connection conn = db.value()->Connect();
+  std::unique_ptr<Database> db = OpenMemory(options);
+  if (!db) return 1;
+  Connection conn = db->Connect();
 
   ReplSettings settings;
   settings.format = *format;
