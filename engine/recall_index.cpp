@@ -221,11 +221,13 @@ Result<std::vector<index::VectorHit>> RecallIndex::SearchVectors(const std::vect
       if (pending_vectors_.empty()) return vectors_->Search(query, k);
     }
     std::unique_lock drain(vectors_mutex_);
-    std::vector<Id> ids;
-    ids.reserve(pending_vectors_.size());
-    for (const auto& [id, v] : pending_vectors_) ids.push_back(id);
-    std::sort(ids.begin(), ids.end());
-    for (Id id : ids) (void)vectors_->Add(id, pending_vectors_.at(id));
+    if (pending_vectors_.empty()) continue;
+    // In id order, so that the graph Faiss builds does not depend on hashing.
+    std::vector<std::pair<Id, const std::vector<float>*>> batch;
+    batch.reserve(pending_vectors_.size());
+    for (const auto& [id, v] : pending_vectors_) batch.emplace_back(id, &v);
+    std::sort(batch.begin(), batch.end());
+    (void)vectors_->AddBatch(batch);
     pending_vectors_.clear();
   }
 }

@@ -33,6 +33,11 @@ class VectorIndex {
   // Errors: InvalidArgument when the vector's size is not the dimension or
   // the id is already present.
   Status Add(graph::Id id, const std::vector<float>& vector);
+  // Adds many vectors in one Faiss call (far cheaper than one Add each:
+  // Faiss's HNSW insertion has a cost per call that grows with the index).
+  // All or nothing: errors as Add, for the first offending entry, and then
+  // nothing is added.
+  Status AddBatch(const std::vector<std::pair<graph::Id, const std::vector<float>*>>& batch);
   // Removes an id; NotFound when it is not present.
   Status Remove(graph::Id id);
   // The k best hits, best first. Errors: InvalidArgument on a wrong dimension.

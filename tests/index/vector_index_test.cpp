@@ -4,6 +4,7 @@
 #include <random>
 #include <unordered_set>
 
+#include "index/inner_product.hpp"
 #include "index/vector_index.hpp"
 
 using mnemo::index::VectorIndex;
@@ -78,4 +79,36 @@ TEST_CASE("HNSW agrees with flat search: recall@10 of at least 0.95", "[index][f
   }
   INFO("mean recall@10 " << recall / queries);
   CHECK(recall / queries >= 0.95);
+}
+
+TEST_CASE("InnerProduct matches the plain sum at every length", "[index][faiss]") {
+  std::mt19937 rng(11);
+  for (size_t d : {0, 1, 7, 8, 15, 16, 17, 31, 64, 255, 256, 384}) {
+    const auto a = RandomUnit(rng, d == 0 ? 1 : d), b = RandomUnit(rng, d == 0 ? 1 : d);
+    double expected = 0;
+    for (size_t i = 0; i < d; ++i) expected += static_cast<double>(a[i]) * b[i];
+    CHECK(mnemo::index::InnerProduct(a.data(), b.data(), d) == Approx(expected).margin(1e-5));
+  }
+}
+
+TEST_CASE("a batch of vectors is added whole or not at all", "[index][faiss]") {
+  const size_t d = 16;
+  std::mt19937 rng(5);
+  for (auto kind : {VectorIndex::Kind::kFlat, VectorIndex::Kind::kHnsw}) {
+    VectorIndex index(d, kind);
+    std::vector<std::vector<float>> vecs;
+    for (int i = 0; i < 300; ++i) vecs.push_back(RandomUnit(rng, d));
+    std::vector<std::pair<mnemo::graph::Id, const std::vector<float>*>> batch;
+    for (size_t i = 0; i < vecs.size(); ++i) batch.emplace_back(i + 1, &vecs[i]);
+    REQUIRE(index.AddBatch(batch).ok());
+    CHECK(index.size() == 300);
+    for (size_t i : {0, 150, 299}) CHECK(index.Search(vecs[i], 1)->front().id == i + 1);
+
+    const std::vector<float> wrong(d + 1), fresh = RandomUnit(rng, d);
+    CHECK(index.AddBatch({{1000, &fresh}, {1001, &wrong}}).code() == mnemo::StatusCode::kInvalidArgument);
+    CHECK(index.AddBatch({{1000, &fresh}, {1000, &fresh}}).code() == mnemo::StatusCode::kInvalidArgument);
+    CHECK(index.AddBatch({{1000, &fresh}, {5, &fresh}}).code() == mnemo::StatusCode::kInvalidArgument);
+    CHECK(index.size() == 300);
+    CHECK(index.Search(fresh, 1)->front().id != 1000);
+  }
 }
