@@ -10,7 +10,24 @@ namespace mnemo::engine {
 
 using graph::Id;
 
+RecallFilter::RecallFilter(const ExecContext& ctx, double min_trust)
+    : ctx_(ctx),
+      min_trust_(min_trust),
+      table_(ctx.services && min_trust <= 0 && ctx.view.as_of() == ctx.view.known_at()
+                 ? &ctx.services->recall().visibility()
+                 : nullptr) {}
+
+RecallVisibility::Answer RecallFilter::FromTable(Id id, graph::RecordKind kind) const {
+  if (!table_) return RecallVisibility::Answer::kUnknown;
+  const graph::RecordKind indexed = table_->Kind(id);
+  if (indexed == graph::RecordKind::kNone) return RecallVisibility::Answer::kUnknown;
+  if (kind != graph::RecordKind::kNone && indexed != kind) return RecallVisibility::Answer::kHidden;
+  return table_->Lookup(id, ctx_.view.as_of());
+}
+
 bool RecallFilter::operator()(Id id) const {
+  if (const auto a = FromTable(id, graph::RecordKind::kNone); a != RecallVisibility::Answer::kUnknown)
+    return a == RecallVisibility::Answer::kVisible;
   const graph::Hypergraph& g = ctx_.g;
   if (const graph::Episode* ep = g.episode(id)) return Visible(*ep);
   if (const graph::Hyperedge* h = g.hyperedge(id)) return Visible(*h);
@@ -19,16 +36,22 @@ bool RecallFilter::operator()(Id id) const {
 }
 
 bool RecallFilter::Episode(Id id) const {
+  if (const auto a = FromTable(id, graph::RecordKind::kEpisode); a != RecallVisibility::Answer::kUnknown)
+    return a == RecallVisibility::Answer::kVisible;
   const graph::Episode* ep = ctx_.g.episode(id);
   return ep && Visible(*ep);
 }
 
 bool RecallFilter::Fact(Id id) const {
+  if (const auto a = FromTable(id, graph::RecordKind::kHyperedge); a != RecallVisibility::Answer::kUnknown)
+    return a == RecallVisibility::Answer::kVisible;
   const graph::Hyperedge* h = ctx_.g.hyperedge(id);
   return h && Visible(*h);
 }
 
 bool RecallFilter::Entity(Id id) const {
+  if (const auto a = FromTable(id, graph::RecordKind::kEntity); a != RecallVisibility::Answer::kUnknown)
+    return a == RecallVisibility::Answer::kVisible;
   const graph::Entity* e = ctx_.g.entity(id);
   return e && Visible(*e);
 }
@@ -110,8 +133,13 @@ index::SpreadResult GraphChannel(const ExecContext& ctx, const RecallIndex& inde
   // fact and provenance are strong; being the speaker of or subject of an
   // episode, and a session neighbour, weaker.
   enum Kind { kEpisode, kFact, kEntity };
+  auto kind_of = [&](Id node) {
+    const graph::RecordKind kind = index.visibility().Kind(node);
+    return kind != graph::RecordKind::kNone ? kind : g.KindOf(node);
+  };
   auto for_each_link = [&](Id node, auto&& f) {
-    if (const graph::Entity* e = g.entity(node)) {
+    const graph::RecordKind node_kind = kind_of(node);
+    if (const graph::Entity* e = node_kind == graph::RecordKind::kEntity ? g.entity(node) : nullptr) {
       for (const graph::Incidence& inc : e->incidence)
         if (!f(inc.edge, 1.0f, kFact)) return;
       if (with_past)
@@ -119,12 +147,12 @@ index::SpreadResult GraphChannel(const ExecContext& ctx, const RecallIndex& inde
           if (!f(inc.edge, 1.0f, kFact)) return;
       for (Id ep : index.EpisodesOf(node))
         if (!f(ep, 0.5f, kEpisode)) return;
-    } else if (const graph::Hyperedge* h = g.hyperedge(node)) {
+    } else if (const graph::Hyperedge* h = node_kind == graph::RecordKind::kHyperedge ? g.hyperedge(node) : nullptr) {
       for (const auto& r : h->roles)
         if (r.is_entity() && !f(r.entity, 1.0f, kEntity)) return;
       for (Id ep : h->provenance)
         if (!f(ep, 1.0f, kEpisode)) return;
-    } else if (const graph::Episode* ep = g.episode(node)) {
+    } else if (const graph::Episode* ep = node_kind == graph::RecordKind::kEpisode ? g.episode(node) : nullptr) {
       if (!f(ep->speaker, 0.25f, kEntity)) return;
       for (Id a : ep->about)
         if (!f(a, 0.5f, kEntity)) return;
@@ -171,7 +199,8 @@ index::SpreadResult GraphChannel(const ExecContext& ctx, const RecallIndex& inde
       listed.insert(id);
   std::vector<Id> skipped;
   auto neighbours = [&](Id node, std::vector<index::Neighbor>& out) {
-    if (const graph::Entity* e = g.entity(node); e && hub_links(*e, node) > kHubLinks && !listed.count(node)) {
+    if (const graph::Entity* e = kind_of(node) == graph::RecordKind::kEntity ? g.entity(node) : nullptr;
+        e && hub_links(*e, node) > kHubLinks && !listed.count(node)) {
       skipped.push_back(node);
       return;
     }

@@ -27,7 +27,7 @@ using Ranked = std::vector<std::pair<graph::Id, float>>;
 // (AS OF, KNOWN AT) whose trust (episodes) or confidence (facts) reaches the minimum.
 class RecallFilter {
  public:
-  RecallFilter(const ExecContext& ctx, double min_trust) : ctx_(ctx), min_trust_(min_trust) {}
+  RecallFilter(const ExecContext& ctx, double min_trust);
   bool operator()(graph::Id id) const;
   // The same test for a record known to be an episode, a fact (or event),
   // or an entity: one store lookup instead of up to three. False for a
@@ -40,8 +40,12 @@ class RecallFilter {
   bool Visible(const graph::Episode& ep) const;
   bool Visible(const graph::Hyperedge& h) const;
   bool Visible(const graph::Entity& e) const;
+  // The answer of the recall index's visibility table when it has one for
+  // this read (one instant on both axes, no minimum trust); kUnknown otherwise.
+  RecallVisibility::Answer FromTable(graph::Id id, graph::RecordKind kind) const;
   const ExecContext& ctx_;
   double min_trust_;
+  const RecallVisibility* table_;  // null when the table cannot answer this read
 };
 
 Ranked VectorChannel(const RecallIndex& index, const std::vector<float>& query, size_t n, const RecallFilter& accept);

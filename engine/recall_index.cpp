@@ -104,6 +104,14 @@ void RecallIndex::Apply(const graph::Hypergraph& g, const graph::ChangeSet& chan
     }
     Index(g, id);
   }
+  // A fact's visibility depends on the entities it binds.
+  for (Id id : changes.records)
+    if (const graph::Entity* e = g.entity(id)) {
+      for (const graph::Incidence& inc : e->incidence)
+        if (indexed_.count(inc.edge)) visibility_.Set(g, inc.edge);
+      for (const graph::Incidence& inc : e->past_incidence)
+        if (indexed_.count(inc.edge)) visibility_.Set(g, inc.edge);
+    }
 }
 
 void RecallIndex::Rebuild(const graph::Hypergraph& g) {
@@ -122,12 +130,14 @@ void RecallIndex::Index(const graph::Hypergraph& g, Id id) {
   const uint64_t fingerprint = Fingerprint(text);
   const bool fresh = !indexed_.count(id);
   if (!fresh && fingerprints_[id] == fingerprint) {
+    visibility_.Set(g, id);
     UnlinkRecord(id);
     LinkRecord(g, id);
     return;
   }
   Unindex(id);
   indexed_.insert(id);
+  visibility_.Set(g, id);
   fingerprints_[id] = fingerprint;
   keywords_.Add(id, text);
   std::vector<float> vector;
@@ -149,6 +159,7 @@ void RecallIndex::Index(const graph::Hypergraph& g, Id id) {
 }
 
 void RecallIndex::Unindex(Id id) {
+  visibility_.Clear(id);
   if (!indexed_.erase(id)) return;
   fingerprints_.erase(id);
   keywords_.Remove(id);

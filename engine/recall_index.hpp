@@ -21,6 +21,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/recall_visibility.hpp"
 #include "graph/hypergraph.hpp"
 #include "index/base_level.hpp"
 #include "index/embedder.hpp"
@@ -72,6 +73,8 @@ class RecallIndex {
   const std::vector<graph::Id>& EntitiesNamed(std::string_view name) const;
   // The most words in any indexed name (bounds the n-grams a query is cut into).
   size_t longest_name_words() const { return longest_name_words_; }
+  // Visibility of indexed records to a read at one instant, without the store.
+  const RecallVisibility& visibility() const { return visibility_; }
 
  private:
   void Index(const graph::Hypergraph& g, graph::Id id);
@@ -103,6 +106,7 @@ class RecallIndex {
   std::unordered_map<std::string, std::vector<graph::Id>> names_;  // normalised name -> entities
   std::unordered_map<graph::Id, std::vector<std::string>> names_of_;
   size_t longest_name_words_ = 0;
+  RecallVisibility visibility_;
 };
 
 }  // namespace mnemo::engine
